@@ -1,0 +1,50 @@
+#pragma once
+/// Value types passed between the stages of the unit.
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace anpr::core {
+
+/// When a frame was captured: monotonic for ordering and intervals,
+/// UTC (system clock) for the record.
+struct Timestamp {
+    std::chrono::steady_clock::time_point monotonic{};
+    std::chrono::system_clock::time_point utc{};
+};
+
+/// One picture from a frame source.
+struct Frame {
+    cv::Mat image;           ///< BGR, 8 bit
+    std::string source;      ///< file path or stream name, for logs and records
+    std::uint64_t index = 0; ///< position in the source, counting from 0
+    Timestamp captured;
+};
+
+/// A region of a frame that may hold a plate, as the localizer found it.
+struct PlateCandidate {
+    cv::Rect box;                  ///< axis-aligned box in frame pixels
+    std::vector<cv::Point2f> quad; ///< the plate's four corners (tl, tr, br, bl), when known
+    float score = 0.f;             ///< localizer's belief, 0..1
+};
+
+/// One way to read a plate, with its belief.
+struct TextCandidate {
+    std::string text;
+    float confidence = 0.f;
+};
+
+/// A plate read from one frame.
+struct PlateRead {
+    std::string text;     ///< upper-case letters and digits, no separators
+    std::string display;  ///< the country's printed form, e.g. "1-ABC-123"
+    std::string country;  ///< ISO 3166 alpha-2 code, or "" when no format fits
+    float confidence = 0.f;
+    cv::Rect box;
+    std::vector<TextCandidate> candidates;  ///< alternatives, best first (text included)
+};
+
+}  // namespace anpr::core
