@@ -1,0 +1,57 @@
+#pragma once
+/// The unit's whole configuration: one struct per stage or service, defaults
+/// in code, loaded from one TOML file (see config/anpr.toml for every key).
+
+#include <filesystem>
+#include <string>
+
+#include "plates/plates.hpp"
+
+namespace anpr::config {
+
+struct UnitConfig {
+    std::string id = "unit-0000";   ///< unique per unit; becomes part of every record id
+    std::string site = "site-0000"; ///< where the unit stands
+};
+
+struct LogConfig {
+    std::string level = "info";     ///< trace, debug, info, warn, error, critical, off
+    std::filesystem::path file;     ///< empty: console only
+};
+
+struct CaptureConfig {
+    /// Where frames come from. Now: a folder of JPEG/PNG images (read in name order).
+    std::string source = "images";
+    bool loop = false;              ///< start the folder again after the last frame
+    int interval_ms = 0;            ///< pause between frames of a folder, 0..60000
+};
+
+struct LocalizeConfig {
+    std::string engine = "classic"; ///< only "classic" for now
+    int max_candidates = 12;        ///< regions passed to the reader, 1..64
+    int min_plate_width = 40;       ///< px, 8..4000
+    int max_plate_width = 800;      ///< px, >= min_plate_width, ..8000
+};
+
+struct OcrConfig {
+    std::string engine = "tesseract";  ///< only "tesseract" for now
+    std::filesystem::path tessdata;    ///< empty: Tesseract's default folder
+    std::string language = "eng";
+    float min_confidence = 0.35f;      ///< reads below this are not reported, 0..1
+};
+
+struct OutboxConfig {
+    std::filesystem::path path = "out/outbox.jsonl";  ///< local outbox, one JSON read per line
+};
+
+struct AppConfig {
+    UnitConfig unit;
+    LogConfig log;
+    CaptureConfig capture;
+    LocalizeConfig localize;
+    OcrConfig ocr;
+    plates::PlatesConfig plates;
+    OutboxConfig outbox;
+};
+
+}  // namespace anpr::config
