@@ -1,0 +1,189 @@
+"""Draw synthetic licence plates (EU layouts and the UK) as BGR images.
+
+The renderer knows each country's colours, EU band and plate texts; scene
+composition and degradations (perspective, blur, noise) belong to callers.
+All randomness comes from the numpy Generator passed in, so output is
+deterministic for a given seed.
+"""
+from dataclasses import dataclass
+from functools import lru_cache
+
+import cv2
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+FONTS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed-Bold.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Bold.ttf",
+)
+BAND_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+WHITE = (246, 246, 241)
+YELLOW = (250, 202, 22)
+BLACK = (22, 22, 24)
+BE_RED = (168, 24, 46)
+EU_BLUE = (0, 51, 153)
+STAR_YELLOW = (255, 204, 0)
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+# Plate geometry in millimetres (EU 520 x 110).
+BORDER_INSET_MM = 1.5
+BORDER_WIDTH_MM = 2.0
+BAND_WIDTH_MM = 40.0
+TEXT_MARGIN_MM = 7.0
+CAP_HEIGHT = 0.58  # character height as a fraction of plate height
+
+
+@dataclass(frozen=True)
+class PlateFormat:
+    """Look and valid texts of one country's plates.
+
+    Pattern tokens: L letter from `letters`, 9 digit, N digit 1-9,
+    @ one of `areas`; anything else is printed as is.
+    """
+
+    country: str  # code in goldens and the firmware's plates stage
+    background: tuple
+    ink: tuple
+    border: tuple
+    band: str | None  # EU band code; None: no band
+    patterns: tuple
+    letters: str = LETTERS
+    areas: tuple = ()
+    right_band: bool = False  # FR: optional blue region band on the right
+    size_mm: tuple = (520, 110)
+
+
+NL_LETTERS = "BDFGHJKLNPRSTVXZ"
+
+FORMATS = {
+    "BE": PlateFormat("BE", WHITE, BE_RED, BE_RED, "B", ("@-LLL-999",), areas=("1", "2")),
+    "BE_OLD": PlateFormat("BE", WHITE, BE_RED, BE_RED, "B", ("LLL-999",)),
+    "NL": PlateFormat(
+        "NL", YELLOW, BLACK, BLACK, "NL",
+        ("LL-99-99", "99-99-LL", "99-LL-99", "LL-99-LL", "LL-LL-99", "99-LL-LL",
+         "99-LLL-9", "9-LLL-99", "LL-999-L", "L-999-LL", "LLL-99-L", "L-99-LLL",
+         "9-LL-999", "999-LL-9"),
+        letters=NL_LETTERS,
+    ),
+    "FR": PlateFormat("FR", WHITE, BLACK, BLACK, "F", ("LL-999-LL",),
+                      letters="ABCDEFGHJKLMNPQRSTVWXYZ", right_band=True),
+    "DE": PlateFormat("DE", WHITE, BLACK, BLACK, "D", ("@ L 99", "@ LL 999", "@ LL N999"),
+                      areas=("M", "B", "K", "F", "S", "HH", "KA", "DO", "AC", "MZ", "BN")),
+    "LU": PlateFormat("LU", YELLOW, BLACK, BLACK, "L", ("LL 9999",)),
+    "CZ": PlateFormat("CZ", WHITE, BLACK, BLACK, "CZ", ("NL9 9999",),
+                      letters="ABCEHJKLMPSTUZ"),
+    "SK": PlateFormat("SK", WHITE, BLACK, BLACK, "SK", ("@-999LL",),
+                      areas=("BA", "BB", "KE", "NR", "PO", "TN", "TT", "ZA")),
+    "UK": PlateFormat("UK", WHITE, BLACK, BLACK, None, ("LL99 LLL",),
+                      letters="ABCDEFGHJKLMNOPRSTUVWXY", size_mm=(520, 111)),
+}
+
+
+def random_text(country, rng, pattern=None):
+    """A valid printed plate text (with separators) for a FORMATS key."""
+    fmt = FORMATS[country]
+    pattern = pattern or fmt.patterns[rng.integers(len(fmt.patterns))]
+    return "".join(_random_char(token, fmt, rng) for token in pattern)
+
+
+def _random_char(token, fmt, rng):
+    if token == "L":
+        return fmt.letters[rng.integers(len(fmt.letters))]
+    if token == "9":
+        return str(rng.integers(10))
+    if token == "N":
+        return str(rng.integers(1, 10))
+    if token == "@":
+        return fmt.areas[rng.integers(len(fmt.areas))]
+    return token
+
+
+def plain_text(display):
+    """The plate text without separators, as the firmware reports it."""
+    return "".join(c for c in display if c.isalnum()).upper()
+
+
+def render_plate(country, display, rng, px_per_mm=2.0):
+    """A frontal plate of FORMATS[country] printing `display`, as BGR uint8."""
+    fmt = FORMATS[country]
+    width, height = (round(v * px_per_mm) for v in fmt.size_mm)
+    img = Image.new("RGB", (width, height), _jitter(fmt.background, rng))
+    draw = ImageDraw.Draw(img)
+    inner = round((BORDER_INSET_MM + BORDER_WIDTH_MM) * px_per_mm)
+    left, right = inner, width - inner
+    if fmt.band:
+        left = _draw_eu_band(draw, fmt.band, left, inner, height - inner, px_per_mm)
+    if fmt.right_band and rng.random() < 0.5:
+        right = _draw_region_band(draw, str(rng.integers(1, 96)).zfill(2),
+                                  right, inner, height - inner, px_per_mm)
+    _draw_border(draw, fmt.border, width, height, px_per_mm)
+    margin = round(TEXT_MARGIN_MM * px_per_mm)
+    font = FONTS[rng.integers(len(FONTS))]
+    _draw_text(img, display, font, fmt.ink, left + margin, right - margin,
+               round(CAP_HEIGHT * height))
+    return cv2.cvtColor(np.asarray(img), cv2.COLOR_RGB2BGR)
+
+
+def _jitter(rgb, rng, amount=6):
+    return tuple(int(np.clip(c + rng.integers(-amount, amount + 1), 0, 255)) for c in rgb)
+
+
+def _draw_border(draw, colour, width, height, mm):
+    inset = BORDER_INSET_MM * mm
+    draw.rounded_rectangle((inset, inset, width - 1 - inset, height - 1 - inset),
+                           radius=5 * mm, outline=colour, width=round(BORDER_WIDTH_MM * mm))
+
+
+def _draw_eu_band(draw, code, x0, y0, y1, mm):
+    """Blue band with 12 stars and the country code; returns its right edge."""
+    x1 = x0 + round(BAND_WIDTH_MM * mm)
+    draw.rectangle((x0, y0, x1, y1), fill=EU_BLUE)
+    cx, cy = (x0 + x1) / 2, y0 + 28 * mm
+    for k in range(12):
+        angle = np.radians(30 * k)
+        _draw_star(draw, cx + 13 * mm * np.cos(angle), cy + 13 * mm * np.sin(angle), 2.8 * mm)
+    size = 26 if len(code) < 2 else 20
+    font = _font_for_cap_height(BAND_FONT, round(size * mm))
+    draw.text((cx, y1 - 8 * mm), code, font=font, fill=WHITE, anchor="ms")
+    return x1
+
+
+def _draw_region_band(draw, department, x1, y0, y1, mm):
+    """French right band: region logo and department number; returns its left edge."""
+    x0 = x1 - round(BAND_WIDTH_MM * mm)
+    draw.rectangle((x0, y0, x1, y1), fill=EU_BLUE)
+    cx = (x0 + x1) / 2
+    draw.ellipse((cx - 12 * mm, y0 + 12 * mm, cx + 12 * mm, y0 + 36 * mm), fill=STAR_YELLOW)
+    font = _font_for_cap_height(BAND_FONT, round(22 * mm))
+    draw.text((cx, y1 - 8 * mm), department, font=font, fill=WHITE, anchor="ms")
+    return x0
+
+
+def _draw_star(draw, cx, cy, radius):
+    angles = np.radians(np.arange(10) * 36 - 90)
+    radii = np.where(np.arange(10) % 2 == 0, radius, radius * 0.4)
+    draw.polygon(list(zip(cx + radii * np.cos(angles), cy + radii * np.sin(angles))),
+                 fill=STAR_YELLOW)
+
+
+def _draw_text(img, text, font_path, ink, x0, x1, cap_px):
+    """Centre `text` between x0 and x1, squeezed horizontally if it is too wide."""
+    font = _font_for_cap_height(font_path, cap_px)
+    left, _, right, _ = font.getbbox(text, anchor="ls")
+    baseline = (img.height + cap_px) // 2
+    layer = Image.new("L", (right - left, img.height), 0)
+    ImageDraw.Draw(layer).text((-left, baseline), text, font=font, fill=255, anchor="ls")
+    width = min(layer.width, x1 - x0)
+    layer = layer.resize((width, img.height), Image.LANCZOS)
+    start = x0 + (x1 - x0 - width) // 2
+    img.paste(ink, (start, 0, start + width, img.height), layer)
+
+
+@lru_cache(maxsize=None)
+def _font_for_cap_height(path, cap_px):
+    """The font at the size whose capital H is `cap_px` pixels tall."""
+    probe = ImageFont.truetype(path, 200)
+    _, top, _, bottom = probe.getbbox("H", anchor="ls")
+    return ImageFont.truetype(path, round(200 * cap_px / (bottom - top)))
