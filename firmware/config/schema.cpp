@@ -1,0 +1,294 @@
+#include "config/schema.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <limits>
+#include <sstream>
+#include <type_traits>
+#include <utility>
+
+#include "core/result.hpp"
+#include "plates/plates.hpp"
+
+namespace anpr::config::schema {
+namespace {
+
+/// A rule on one value, beyond its type.
+template <class T>
+using Check = std::function<Problem(const T&)>;
+
+core::Error wrong_type(std::string_view expected, const toml::node& node) {
+    return core::Error{"expected " + std::string(expected) + ", got " +
+                       std::string(type_name(node))};
+}
+
+/// TOML text of a string or array, escaped by toml++ rather than by hand.
+template <class Node>
+std::string as_toml(const Node& node) {
+    std::ostringstream out;
+    out << toml::toml_formatter{node, toml::format_flags::allow_unicode_strings};
+    return out.str();
+}
+
+/// How one member type travels through TOML: what it accepts, how it is written.
+template <class T>
+struct Codec;
+
+template <>
+struct Codec<bool> {
+    static core::Result<bool> read(const toml::node& node) {
+        if (const auto* value = node.as_boolean()) return value->get();
+        return wrong_type("a boolean", node);
+    }
+    static std::string write(bool value) { return value ? "true" : "false"; }
+};
+
+template <>
+struct Codec<int> {
+    static core::Result<int> read(const toml::node& node) {
+        const auto* value = node.as_integer();
+        if (!value) return wrong_type("an integer", node);
+        const std::int64_t wide = value->get();
+        if (wide < std::numeric_limits<int>::min() || wide > std::numeric_limits<int>::max()) {
+            return core::Error{std::to_string(wide) + " is too large"};
+        }
+        return static_cast<int>(wide);
+    }
+    static std::string write(int value) { return std::to_string(value); }
+};
+
+/// A TOML integer is taken where a number is expected: `1` means `1.0`.
+template <>
+struct Codec<float> {
+    static core::Result<float> read(const toml::node& node) {
+        double wide = 0;
+        if (const auto* real = node.as_floating_point()) {
+            wide = real->get();
+        } else if (const auto* integer = node.as_integer()) {
+            wide = static_cast<double>(integer->get());
+        } else {
+            return wrong_type("a number", node);
+        }
+        // Narrowing a finite double beyond float's range is undefined behaviour.
+        if (std::isfinite(wide) && std::abs(wide) > std::numeric_limits<float>::max()) {
+            std::ostringstream out;
+            out << wide << " is too large";
+            return core::Error{out.str()};
+        }
+        return static_cast<float>(wide);
+    }
+    /// The shortest text that reads back as the same float: 0.35, not 0.3499999940395355.
+    static std::string write(float value) {
+        char buffer[32];
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+        std::string text(buffer, end);
+        // TOML reads "1" as an integer; inf and nan are already TOML.
+        if (text.find_first_not_of("-0123456789") == std::string::npos) text += ".0";
+        return text;
+    }
+};
+
+template <>
+struct Codec<std::string> {
+    static core::Result<std::string> read(const toml::node& node) {
+        if (const auto* value = node.as_string()) return value->get();
+        return wrong_type("a string", node);
+    }
+    static std::string write(const std::string& value) {
+        return as_toml(toml::value<std::string>{value});
+    }
+};
+
+template <>
+struct Codec<std::filesystem::path> {
+    static core::Result<std::filesystem::path> read(const toml::node& node) {
+        auto text = Codec<std::string>::read(node);
+        if (!text) return text.error();
+        return std::filesystem::path(std::move(text).value());
+    }
+    static std::string write(const std::filesystem::path& value) {
+        return Codec<std::string>::write(value.string());
+    }
+};
+
+template <>
+struct Codec<std::vector<std::string>> {
+    static core::Result<std::vector<std::string>> read(const toml::node& node) {
+        const auto* array = node.as_array();
+        if (!array) return wrong_type("an array of strings", node);
+        std::vector<std::string> values;
+        for (std::size_t i = 0; i < array->size(); ++i) {
+            const auto* value = (*array)[i].as_string();
+            if (!value) {
+                return core::Error{"expected an array of strings, got " +
+                                   std::string(type_name((*array)[i])) + " at index " +
+                                   std::to_string(i)};
+            }
+            values.push_back(value->get());
+        }
+        return values;
+    }
+    static std::string write(const std::vector<std::string>& values) {
+        toml::array array;
+        for (const auto& value : values) array.push_back(value);
+        return as_toml(array);
+    }
+};
+
+template <class T>
+Check<T> in_range(T low, T high) {
+    return [low, high](const T& value) -> Problem {
+        if (value >= low && value <= high) return std::nullopt;  // false for nan, too
+        std::ostringstream out;
+        out << value << " is out of range " << low << ".." << high;
+        return out.str();
+    };
+}
+
+Check<std::string> one_of(std::vector<std::string> allowed) {
+    return [allowed = std::move(allowed)](const std::string& value) -> Problem {
+        if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return std::nullopt;
+        std::string list;
+        for (const auto& each : allowed) list += (list.empty() ? "" : ", ") + each;
+        return "'" + value + "' is not allowed (allowed: " + list + ")";
+    };
+}
+
+/// Applies `check` to every element, reporting every element that fails it.
+Check<std::vector<std::string>> each(Check<std::string> check) {
+    return [check = std::move(check)](const std::vector<std::string>& values) -> Problem {
+        std::string problems;
+        for (const auto& value : values) {
+            if (auto problem = check(value)) problems += (problems.empty() ? "" : "; ") + *problem;
+        }
+        if (problems.empty()) return std::nullopt;
+        return problems;
+    };
+}
+
+template <class T>
+Problem non_empty(const T& value) {
+    if (value.empty()) return "must not be empty";
+    return std::nullopt;
+}
+
+/// Names that end up in record ids and file names: no spaces, slashes or quotes.
+Problem identifier(const std::string& value) {
+    if (value.empty()) return "must not be empty";
+    const auto allowed = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               c == '.' || c == '_' || c == '-';
+    };
+    if (std::all_of(value.begin(), value.end(), allowed)) return std::nullopt;
+    return "'" + value + "' may only hold A-Z, a-z, 0-9, '.', '_' and '-'";
+}
+
+/// The keys of one section: `ocr("language", &OcrConfig::language)` binds
+/// `ocr.language` to `config.ocr.language`.
+template <class S>
+struct Section {
+    std::string_view name;
+    S AppConfig::*group;
+
+    template <class T>
+    Binding operator()(std::string_view key, T S::*member,
+                       std::type_identity_t<Check<T>> check = {}) const {
+        auto read = [section = *this, member, check = std::move(check)](
+                        const toml::node& value, AppConfig& config) -> Problem {
+            auto parsed = Codec<T>::read(value);
+            if (!parsed) return parsed.error().message;
+            if (check) {
+                if (auto problem = check(parsed.value())) return problem;
+            }
+            (config.*section.group).*member = std::move(parsed).value();
+            return std::nullopt;
+        };
+        auto write = [section = *this, member](const AppConfig& config) {
+            return Codec<T>::write((config.*section.group).*member);
+        };
+        return Binding{name, key, std::move(read), std::move(write)};
+    }
+};
+
+}  // namespace
+
+const std::vector<Binding>& bindings() {
+    static const std::vector<Binding> table = [] {
+        const Section unit{"unit", &AppConfig::unit};
+        const Section log{"log", &AppConfig::log};
+        const Section capture{"capture", &AppConfig::capture};
+        const Section localize{"localize", &AppConfig::localize};
+        const Section ocr{"ocr", &AppConfig::ocr};
+        const Section plates{"plates", &AppConfig::plates};
+        const Section outbox{"outbox", &AppConfig::outbox};
+        using P = ::anpr::plates::PlatesConfig;
+        return std::vector<Binding>{
+            unit("id", &UnitConfig::id, identifier),
+            unit("site", &UnitConfig::site, identifier),
+            log("level", &LogConfig::level,
+                one_of({"trace", "debug", "info", "warn", "error", "critical", "off"})),
+            log("file", &LogConfig::file),
+            capture("source", &CaptureConfig::source, non_empty<std::string>),
+            capture("loop", &CaptureConfig::loop),
+            capture("interval_ms", &CaptureConfig::interval_ms, in_range(0, 60000)),
+            localize("engine", &LocalizeConfig::engine, one_of({"classic"})),
+            localize("max_candidates", &LocalizeConfig::max_candidates, in_range(1, 64)),
+            localize("min_plate_width", &LocalizeConfig::min_plate_width, in_range(8, 4000)),
+            localize("max_plate_width", &LocalizeConfig::max_plate_width, in_range(8, 8000)),
+            ocr("engine", &OcrConfig::engine, one_of({"tesseract"})),
+            ocr("tessdata", &OcrConfig::tessdata),
+            ocr("language", &OcrConfig::language, non_empty<std::string>),
+            ocr("min_confidence", &OcrConfig::min_confidence, in_range(0.f, 1.f)),
+            plates("countries", &P::countries, each(one_of(::anpr::plates::known_countries()))),
+            plates("unformatted_factor", &P::unformatted_factor, in_range(0.f, 1.f)),
+            plates("max_corrections", &P::max_corrections, in_range(0, 8)),
+            outbox("path", &OutboxConfig::path, non_empty<std::filesystem::path>),
+        };
+    }();
+    return table;
+}
+
+const std::vector<CrossCheck>& cross_checks() {
+    static const std::vector<CrossCheck> checks{
+        {"localize.max_plate_width",
+         [](const AppConfig& config) -> Problem {
+             const auto& localize = config.localize;
+             if (localize.max_plate_width >= localize.min_plate_width) return std::nullopt;
+             return std::to_string(localize.max_plate_width) +
+                    " is less than localize.min_plate_width (" +
+                    std::to_string(localize.min_plate_width) + ")";
+         }},
+    };
+    return checks;
+}
+
+std::string_view type_name(const toml::node& node) {
+    switch (node.type()) {
+        case toml::node_type::none:
+            return "nothing";
+        case toml::node_type::table:
+            return "table";
+        case toml::node_type::array:
+            return "array";
+        case toml::node_type::string:
+            return "string";
+        case toml::node_type::integer:
+            return "integer";
+        case toml::node_type::floating_point:
+            return "float";
+        case toml::node_type::boolean:
+            return "boolean";
+        case toml::node_type::date:
+            return "date";
+        case toml::node_type::time:
+            return "time";
+        case toml::node_type::date_time:
+            return "date-time";
+    }
+    return "unknown";
+}
+
+}  // namespace anpr::config::schema
