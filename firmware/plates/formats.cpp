@@ -26,10 +26,14 @@ std::vector<Format> dutch() {
         "9-LLL-99", "LL-999-L", "L-999-LL", "LLL-99-L", "L-99-LLL", "9-LL-999", "999-LL-9"};
     // From sidecode 4 (1978) on, letter series skip vowels (no words on plates) and
     // C and Q; older series did not, so there the rule would reject real plates.
+    // Those older series (1951-1978) are rare on the road today: where a text
+    // fits one of them and a current layout of another country, the current one wins.
     constexpr std::size_t first_without_vowels = 3;
+    constexpr float historic_prior = 0.9f;
     std::vector<Format> formats;
     for (std::size_t i = 0; i < sidecodes.size(); ++i) {
-        formats.emplace_back(sidecodes[i], i >= first_without_vowels ? "AEIOUCQ" : "");
+        const bool historic = i < first_without_vowels;
+        formats.emplace_back(sidecodes[i], historic ? "" : "AEIOUCQ", historic ? historic_prior : 1.f);
     }
     return formats;
 }
@@ -91,15 +95,16 @@ std::vector<Format> british() {
 }
 
 std::vector<Country> build_countries() {
+    using enum PlateGround;
     std::vector<Country> table{
-        {"BE", {"B"}, belgian()},
-        {"NL", {"NL"}, dutch()},
-        {"FR", {"F"}, french()},
-        {"DE", {"D"}, german()},
-        {"LU", {"L"}, luxembourgish()},
-        {"CZ", {"CZ"}, czech()},
-        {"SK", {"SK"}, {Format("LL-999LL")}},
-        {"UK", {"UK", "GB"}, british()},
+        {"BE", {"B"}, {white}, belgian()},
+        {"NL", {"NL"}, {yellow}, dutch()},
+        {"FR", {"F"}, {white}, french()},
+        {"DE", {"D"}, {white}, german()},
+        {"LU", {"L"}, {yellow}, luxembourgish()},
+        {"CZ", {"CZ"}, {white}, czech()},
+        {"SK", {"SK"}, {white}, {Format("LL-999LL")}},
+        {"UK", {"UK", "GB"}, {white, yellow}, british()},  // white front, yellow rear
     };
     // Stable: only layouts of equal length compete for a text, and their order
     // is the preference.
@@ -137,6 +142,14 @@ std::string Format::display(std::string_view text) const {
         out += is_kind(p) ? text[next++] : p;
     }
     return out;
+}
+
+float Country::ground_factor(PlateGround ground) const {
+    // A colour read off a dirty or badly lit plate can be wrong: it lowers a
+    // layout's rank, never rules it out.
+    constexpr float other_ground = 0.7f;
+    if (ground == PlateGround::unknown) return 1.f;
+    return std::find(grounds.begin(), grounds.end(), ground) != grounds.end() ? 1.f : other_ground;
 }
 
 std::span<const Format> Country::formats_of_length(std::size_t length) const {

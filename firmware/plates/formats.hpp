@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "plates/plates.hpp"
+
 namespace anpr::plates {
 
 /// No layout in the table is longer than this (characters, separators not counted),
@@ -72,9 +74,14 @@ class Format {
 struct Country {
     std::string code;                ///< "BE"
     std::vector<std::string> bands;  ///< what its EU band or sticker reads, e.g. "B"
+    std::vector<PlateGround> grounds;  ///< the ground colours its plates come in
     /// Shortest first, and among equal lengths preferred first: where a text fits
     /// two layouts (German district splits), the first decides how it is printed.
     std::vector<Format> formats;
+
+    /// How well a plate of `ground` colour suits this country: 1, or less when
+    /// its plates never come in that colour.
+    float ground_factor(PlateGround ground) const;
 
     /// Its layouts of `length` characters, preferred first.
     std::span<const Format> formats_of_length(std::size_t length) const;

@@ -75,12 +75,13 @@ std::optional<Fit> fit(const Fills& fills_of, std::size_t begin, const Format& f
 
 /// Every layout of `country` on the window [begin, end) of the slots.
 void read_window(const Slots& slots, const Fills& fills, std::size_t begin, std::size_t end,
-                 const Country& country, std::size_t priority, int max_swaps, BestReadings& best) {
+                 const Country& country, float ground_factor, std::size_t priority, int max_swaps,
+                 BestReadings& best) {
     std::optional<Drop> drop;  // worked out for windows that some layout has the length of
     for (const Format& format : country.formats_of_length(end - begin)) {
         if (!drop) drop = slots.drop(begin, end, country.bands);
         // No fit beats confidence 1, so this bound skips hopeless layouts unfitted.
-        const float bound = drop->factor * format.prior();
+        const float bound = drop->factor * format.prior() * ground_factor;
         if (!best.admits(Rank(bound, drop->explains_band, priority))) continue;
         const std::optional<Fit> found = fit(fills, begin, format, max_swaps);
         if (!found) continue;
@@ -116,8 +117,9 @@ std::vector<Interpretation> interpret(const RawText& raw, const PlatesConfig& co
         for (std::size_t begin = 0; begin <= dropped; ++begin) {
             for (std::size_t priority = 0; priority < tried.size(); ++priority) {
                 if (!tried[priority]) continue;
-                read_window(slots, fills, begin, begin + length, *tried[priority], priority,
-                            max_swaps, best);
+                const Country& country = *tried[priority];
+                read_window(slots, fills, begin, begin + length, country,
+                            country.ground_factor(raw.ground), priority, max_swaps, best);
             }
         }
     }

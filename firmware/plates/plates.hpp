@@ -23,9 +23,16 @@ struct CharSlot {
     std::vector<CharChoice> choices;
 };
 
-/// What the OCR engine saw, left to right (two-line plates: top line, then bottom).
+/// The colour of a plate's ground, where the image shows it: it tells
+/// formats of the same shape apart (Luxembourg's yellow "EL 6027" against
+/// Germany's white "E-L 6027").
+enum class PlateGround { unknown, white, yellow };
+
+/// What the OCR engine saw, left to right (two-line plates: top line, then
+/// bottom), and the plate's ground colour where known.
 struct RawText {
     std::vector<CharSlot> slots;
+    PlateGround ground = PlateGround::unknown;
 };
 
 /// A reading that the plates stage proposes.

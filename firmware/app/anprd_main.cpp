@@ -1,0 +1,60 @@
+// anprd: the unit daemon.
+#include <csignal>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "app/config_option.hpp"
+#include "app/logging.hpp"
+#include "app/unit_runner.hpp"
+#include "config/load.hpp"
+
+namespace {
+
+std::atomic<bool> stop_requested{false};
+
+extern "C" void request_stop(int) { stop_requested = true; }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"anprd: the ANPR unit daemon (runs on built-in defaults without --config)"};
+    std::optional<std::filesystem::path> config_file;
+    std::optional<std::filesystem::path> check_file;
+    bool print = false;
+    cli.add_option("-c,--config", config_file, "TOML config file");
+    cli.add_option("--check-config", check_file, "check a config file, report every problem, and exit");
+    cli.add_flag("--print-config", print, "print the effective config and exit");
+    CLI11_PARSE(cli, argc, argv);
+
+    if (check_file) {
+        auto checked = anpr::config::load_config(*check_file);
+        if (!checked) {
+            std::cerr << checked.error().message << "\n";
+            return 1;
+        }
+        std::cout << check_file->string() << ": OK\n";
+        return 0;
+    }
+    auto config = anpr::app::config_from(config_file);
+    if (!config) {
+        std::cerr << "anprd: " << config.error().message << "\n";
+        return 1;
+    }
+    if (print) {
+        anpr::config::print_config(config.value(), std::cout);
+        return 0;
+    }
+    if (auto logging = anpr::app::setup_logging(config.value().log); !logging) {
+        std::cerr << "anprd: " << logging.error().message << "\n";
+        return 1;
+    }
+    std::signal(SIGINT, request_stop);
+    std::signal(SIGTERM, request_stop);
+    auto counters = anpr::app::run_unit(config.value(), stop_requested);
+    if (!counters) {
+        anpr::app::logger("unit")->critical("{}", counters.error().message);
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,31 @@
+#pragma once
+/// The `anpr` tool's subcommands; each returns the process exit code.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/app_config.hpp"
+
+namespace anpr::app {
+
+struct ReadOptions {
+    std::vector<std::filesystem::path> paths;
+    bool json = false;
+};
+
+/// `anpr read`: 0 when every image was read, 1 when any failed, 2 on a bad path.
+int run_read(const config::AppConfig& config, const ReadOptions& options);
+
+struct EvalOptions {
+    std::filesystem::path truth;
+    std::optional<std::filesystem::path> images;  ///< read these images now...
+    std::optional<std::filesystem::path> reads;   ///< ...or score saved `anpr read --json` output
+    std::optional<double> min_exact;              ///< fail (exit 1) below this folded exact %
+};
+
+/// `anpr eval`: prints the report; 0, or 1 below --min-exact, 2 on bad input.
+int run_eval(const config::AppConfig& config, const EvalOptions& options);
+
+}  // namespace anpr::app

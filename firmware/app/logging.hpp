@@ -1,0 +1,22 @@
+#pragma once
+/// The unit's logs: one named spdlog logger per service, all writing to the
+/// console and, when configured, to a file.
+
+#include <memory>
+#include <string>
+
+#include <spdlog/spdlog.h>
+
+#include "config/app_config.hpp"
+#include "core/result.hpp"
+
+namespace anpr::app {
+
+/// Sets the sinks and level for every logger made after it; an Error when the
+/// log file cannot be opened.
+core::Status setup_logging(const config::LogConfig& config);
+
+/// The logger named `name` ("pipeline", "capture", ...), made on first use.
+std::shared_ptr<spdlog::logger> logger(const std::string& name);
+
+}  // namespace anpr::app

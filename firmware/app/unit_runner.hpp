@@ -1,0 +1,24 @@
+#pragma once
+/// The unit's main loop for this slice: frames from the configured source,
+/// plates read, each read committed to the outbox and logged.
+
+#include <atomic>
+#include <cstdint>
+
+#include "config/app_config.hpp"
+#include "core/result.hpp"
+
+namespace anpr::app {
+
+struct UnitCounters {
+    std::uint64_t frames = 0;         ///< frames read
+    std::uint64_t frames_failed = 0;  ///< frames that could not be decoded or read
+    std::uint64_t reads = 0;          ///< plate reads committed to the outbox
+};
+
+/// Runs until the source is done or `stop` is set. A bad frame is logged and
+/// skipped; an outbox that cannot store a read ends the run with an Error,
+/// since going on would lose reads.
+core::Result<UnitCounters> run_unit(const config::AppConfig& config, const std::atomic<bool>& stop);
+
+}  // namespace anpr::app

@@ -1,0 +1,67 @@
+#include "capture/image_files.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <system_error>
+
+#include <opencv2/imgcodecs.hpp>
+
+namespace anpr::capture {
+
+bool is_image_file(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    return ext == ".jpg" || ext == ".jpeg" || ext == ".png";
+}
+
+core::Result<std::vector<std::filesystem::path>> list_images(const std::filesystem::path& folder) {
+    std::error_code ec;
+    std::filesystem::directory_iterator it(folder, ec);
+    if (ec) return core::Error{"cannot list folder '" + folder.string() + "': " + ec.message()};
+    std::vector<std::filesystem::path> images;
+    for (const auto& entry : it) {
+        if (entry.is_regular_file(ec) && is_image_file(entry.path())) images.push_back(entry.path());
+    }
+    std::sort(images.begin(), images.end());
+    return images;
+}
+
+core::Result<std::vector<std::filesystem::path>> expand_image_paths(
+    const std::vector<std::filesystem::path>& paths) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& path : paths) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) {
+            auto listed = list_images(path);
+            if (!listed) return listed.error();
+            files.insert(files.end(), listed.value().begin(), listed.value().end());
+        } else if (std::filesystem::exists(path, ec)) {
+            files.push_back(path);
+        } else {
+            return core::Error{"no such file or folder: '" + path.string() + "'"};
+        }
+    }
+    return files;
+}
+
+core::Result<core::Frame> load_frame(const std::filesystem::path& file, std::uint64_t index) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec) return core::Error{"cannot read image '" + file.string() + "': " + ec.message()};
+    if (size == 0) return core::Error{"cannot read image '" + file.string() + "': the file is empty"};
+    core::Frame frame;
+    try {
+        frame.image = cv::imread(file.string(), cv::IMREAD_COLOR);
+    } catch (const cv::Exception& e) {
+        return core::Error{"cannot decode image '" + file.string() + "': " + e.what()};
+    }
+    if (frame.image.empty()) {
+        return core::Error{"cannot decode image '" + file.string() + "': not a valid JPEG or PNG image"};
+    }
+    frame.source = file.string();
+    frame.index = index;
+    frame.captured = {std::chrono::steady_clock::now(), std::chrono::system_clock::now()};
+    return frame;
+}
+
+}  // namespace anpr::capture

@@ -1,0 +1,88 @@
+#include "ocr/tesseract_reader.hpp"
+
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+namespace anpr::ocr {
+namespace {
+
+constexpr const char* kPlateAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+bool is_plate_char(char c) {
+    return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c));
+}
+
+// Tesseract reports confidences as 0..100.
+float unit_confidence(float tesseract_confidence) {
+    return std::clamp(tesseract_confidence / 100.f, 0.f, 1.f);
+}
+
+plates::CharSlot read_slot(tesseract::ResultIterator& it) {
+    plates::CharSlot slot;
+    tesseract::ChoiceIterator choice(it);
+    do {
+        const char* text = choice.GetUTF8Text();
+        if (text != nullptr && is_plate_char(text[0]) && text[1] == '\0') {
+            slot.choices.push_back({text[0], unit_confidence(choice.Confidence())});
+        }
+    } while (choice.Next());
+    std::unique_ptr<char[]> best(it.GetUTF8Text(tesseract::RIL_SYMBOL));
+    if (best && is_plate_char(best[0]) && best[1] == '\0') {
+        const float confidence = unit_confidence(it.Confidence(tesseract::RIL_SYMBOL));
+        std::erase_if(slot.choices, [&](const auto& c) { return c.ch == best[0]; });
+        slot.choices.insert(slot.choices.begin(), {best[0], confidence});
+    }
+    return slot;
+}
+
+}  // namespace
+
+TesseractReader::TesseractReader(std::unique_ptr<tesseract::TessBaseAPI> api) : api_(std::move(api)) {}
+
+TesseractReader::~TesseractReader() {
+    if (api_) api_->End();
+}
+
+core::Result<std::unique_ptr<TesseractReader>> TesseractReader::create(const config::OcrConfig& config) {
+    auto api = std::make_unique<tesseract::TessBaseAPI>();
+    // Plates are not words: the dictionaries only pull reads toward English.
+    std::vector<std::string> names{"load_system_dawg", "load_freq_dawg"};
+    std::vector<std::string> values{"0", "0"};
+    const std::string datapath = config.tessdata.string();
+    if (api->Init(datapath.empty() ? nullptr : datapath.c_str(), config.language.c_str(),
+                  tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) != 0) {
+        return core::Error{"ocr: cannot start Tesseract with language '" + config.language +
+                           "' from " + (datapath.empty() ? "its default tessdata folder" : "'" + datapath + "'")};
+    }
+    api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    api->SetVariable("tessedit_char_whitelist", kPlateAlphabet);
+    api->SetVariable("lstm_choice_mode", "2");
+    api->SetVariable("debug_file", "/dev/null");
+    return std::unique_ptr<TesseractReader>(new TesseractReader(std::move(api)));
+}
+
+core::Result<plates::RawText> TesseractReader::read(const cv::Mat& plate) {
+    if (plate.empty() || plate.type() != CV_8UC1) {
+        return core::Error{"ocr: plate image must be non-empty 8-bit grey"};
+    }
+    api_->SetImage(plate.data, plate.cols, plate.rows, 1, static_cast<int>(plate.step));
+    api_->SetSourceResolution(300);
+    if (api_->Recognize(nullptr) != 0) return core::Error{"ocr: Tesseract failed to recognise the plate"};
+    plates::RawText raw;
+    std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
+    if (it) {
+        do {
+            if (it->Empty(tesseract::RIL_SYMBOL)) continue;
+            auto slot = read_slot(*it);
+            if (!slot.choices.empty()) raw.slots.push_back(std::move(slot));
+        } while (it->Next(tesseract::RIL_SYMBOL));
+    }
+    api_->Clear();
+    return raw;
+}
+
+}  // namespace anpr::ocr

@@ -1,0 +1,88 @@
+#include "pipeline/plate_reader.hpp"
+
+#include <algorithm>
+
+#include <opencv2/imgproc.hpp>
+
+#include "localize/classic_localizer.hpp"
+#include "ocr/character_mask.hpp"
+#include "pipeline/plate_ground.hpp"
+#include "pipeline/rectify.hpp"
+
+namespace anpr::pipeline {
+namespace {
+
+// The rectified plate is this many pixels high; the localizer's quad puts
+// the text row at kTextFraction of it, so characters come out about 40 px
+// tall, where Tesseract's LSTM reads best.
+constexpr int kRectifiedHeight = 64;
+constexpr double kTextFraction = 1.0 / 1.6;
+// Two reads whose boxes overlap this much are one plate.
+constexpr double kSamePlateOverlap = 0.3;
+constexpr std::size_t kMaxCandidatesPerPlate = 5;
+// No plate layout the unit reads has fewer characters; shorter reads are
+// badges, overlays and fragments.
+constexpr std::size_t kMinPlateCharacters = 4;
+
+core::PlateRead to_plate_read(const std::vector<plates::Interpretation>& readings,
+                              const core::PlateCandidate& candidate) {
+    core::PlateRead read;
+    const auto& best = readings.front();
+    read.text = best.text;
+    read.display = best.display;
+    read.country = best.country;
+    read.confidence = best.confidence;
+    read.box = candidate.box;
+    for (std::size_t i = 0; i < readings.size() && i < kMaxCandidatesPerPlate; ++i) {
+        read.candidates.push_back({readings[i].text, readings[i].confidence});
+    }
+    return read;
+}
+
+bool overlaps(const cv::Rect& a, const cv::Rect& b) {
+    const double inter = (a & b).area();
+    return inter > kSamePlateOverlap * std::min(a.area(), b.area());
+}
+
+}  // namespace
+
+PlateReader::PlateReader(const config::AppConfig& config, std::unique_ptr<ocr::TesseractReader> ocr)
+    : localize_(config.localize), ocr_config_(config.ocr), plates_(config.plates), ocr_(std::move(ocr)) {}
+
+core::Result<PlateReader> PlateReader::create(const config::AppConfig& config) {
+    auto ocr = ocr::TesseractReader::create(config.ocr);
+    if (!ocr) return ocr.error();
+    return PlateReader(config, std::move(ocr).value());
+}
+
+core::Result<std::vector<core::PlateRead>> PlateReader::read(const core::Frame& frame) {
+    auto candidates = localize::localize_classic(frame, localize_);
+    if (!candidates) return candidates.error();
+    std::vector<core::PlateRead> reads;
+    for (const auto& candidate : candidates.value()) {
+        const cv::Mat upright = rectify(frame.image, candidate.quad, kRectifiedHeight);
+        cv::Mat gray = upright;
+        if (upright.channels() == 3) cv::cvtColor(upright, gray, cv::COLOR_BGR2GRAY);
+        const cv::Mat mask = ocr::character_mask(gray, kTextFraction);
+        if (mask.empty()) continue;
+        auto raw = ocr_->read(mask);
+        if (!raw) return raw.error();
+        raw.value().ground = plate_ground(upright);
+        const auto readings = plates::interpret(raw.value(), plates_);
+        if (readings.empty() || readings.front().text.size() < kMinPlateCharacters) continue;
+        auto read = to_plate_read(readings, candidate);
+        read.confidence *= 0.5f + 0.5f * candidate.score;
+        if (read.confidence >= ocr_config_.min_confidence) reads.push_back(std::move(read));
+    }
+    std::stable_sort(reads.begin(), reads.end(),
+                     [](const auto& a, const auto& b) { return a.confidence > b.confidence; });
+    std::vector<core::PlateRead> distinct;
+    for (auto& read : reads) {
+        const bool seen = std::any_of(distinct.begin(), distinct.end(),
+                                      [&](const auto& d) { return overlaps(d.box, read.box); });
+        if (!seen) distinct.push_back(std::move(read));
+    }
+    return distinct;
+}
+
+}  // namespace anpr::pipeline

@@ -1,0 +1,75 @@
+#include "uplink/read_json.hpp"
+
+#include <cmath>
+#include <ctime>
+#include <cstdio>
+
+namespace anpr::uplink {
+namespace {
+
+/// Confidences and times are shown to people and compared in tests: three decimals do.
+double rounded(double value) { return std::round(value * 1000.0) / 1000.0; }
+
+}  // namespace
+
+nlohmann::json plate_json(const core::PlateRead& plate) {
+    nlohmann::json candidates = nlohmann::json::array();
+    for (const auto& c : plate.candidates) {
+        candidates.push_back({{"text", c.text}, {"confidence", rounded(c.confidence)}});
+    }
+    return {{"text", plate.text},
+            {"display", plate.display},
+            {"country", plate.country},
+            {"confidence", rounded(plate.confidence)},
+            {"box", {plate.box.x, plate.box.y, plate.box.width, plate.box.height}},
+            {"candidates", candidates}};
+}
+
+core::Result<core::PlateRead> parse_plate_json(const nlohmann::json& json) {
+    try {
+        core::PlateRead plate;
+        plate.text = json.at("text").get<std::string>();
+        plate.display = json.at("display").get<std::string>();
+        plate.country = json.at("country").get<std::string>();
+        plate.confidence = json.at("confidence").get<float>();
+        const auto box = json.at("box").get<std::vector<int>>();
+        if (box.size() != 4) return core::Error{"plate box must have 4 numbers"};
+        plate.box = cv::Rect(box[0], box[1], box[2], box[3]);
+        for (const auto& c : json.at("candidates")) {
+            plate.candidates.push_back({c.at("text").get<std::string>(), c.at("confidence").get<float>()});
+        }
+        return plate;
+    } catch (const nlohmann::json::exception& e) {
+        return core::Error{std::string("bad plate JSON: ") + e.what()};
+    }
+}
+
+nlohmann::json image_reads_json(const std::string& image, double ms, const std::vector<core::PlateRead>& plates) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& plate : plates) list.push_back(plate_json(plate));
+    return {{"image", image}, {"ms", std::round(ms * 10.0) / 10.0}, {"plates", list}};
+}
+
+nlohmann::json read_record_json(const config::UnitConfig& unit, const core::Frame& frame,
+                                const core::PlateRead& plate) {
+    return {{"unit", unit.id},
+            {"site", unit.site},
+            {"source", frame.source},
+            {"frame", frame.index},
+            {"captured_utc", iso8601_utc(frame.captured.utc)},
+            {"plate", plate_json(plate)}};
+}
+
+std::string iso8601_utc(std::chrono::system_clock::time_point time) {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
+    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char date_time[24];
+    std::strftime(date_time, sizeof date_time, "%Y-%m-%dT%H:%M:%S", &utc);
+    char millis[8];
+    std::snprintf(millis, sizeof millis, ".%03dZ", static_cast<int>(ms % 1000));
+    return std::string(date_time) + millis;
+}
+
+}  // namespace anpr::uplink

@@ -1,0 +1,86 @@
+// `anprd` as the unit runs it: config checks, and reads landing in the outbox.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "run_command.hpp"
+#include "temp_dir.hpp"
+
+namespace anpr {
+namespace {
+
+using testing::run_program;
+
+TEST(DaemonTest, ShippedConfigPassesTheCheck) {
+    const auto result = run_program("anprd", "--check-config config/anpr.toml");
+    EXPECT_EQ(result.exit_code, 0) << result.out;
+    EXPECT_NE(result.out.find("OK"), std::string::npos);
+}
+
+TEST(DaemonTest, CheckConfigReportsEveryProblemByKey) {
+    testing::TempDir dir;
+    const auto config = dir.write("bad.toml",
+                                  "[ocr]\nmin_confidense = 0.5\n"
+                                  "[localize]\nmax_candidates = 0\n");
+    const auto result = run_program("anprd", "--check-config " + config.string());
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.out.find("ocr.min_confidense"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("localize.max_candidates"), std::string::npos) << result.out;
+}
+
+TEST(DaemonTest, MissingConfigFileIsNamed) {
+    const auto result = run_program("anprd", "--config no/such.toml");
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.out.find("no/such.toml"), std::string::npos) << result.out;
+}
+
+TEST(DaemonTest, ReadsFramesIntoTheOutboxAndSkipsABrokenOne) {
+    testing::TempDir dir;
+    const auto frames = dir.path() / "frames";
+    std::filesystem::create_directories(frames);
+    std::filesystem::copy_file("images/fr_01.jpg", frames / "a.jpg");
+    std::ofstream(frames / "b.jpg") << "broken";
+    std::filesystem::copy_file("images/sk_01.jpg", frames / "c.jpg");
+    const auto outbox = dir.path() / "out" / "outbox.jsonl";
+    const auto log = dir.path() / "out" / "anprd.log";
+    const auto config = dir.write("unit.toml", "[unit]\nid = \"unit-42\"\nsite = \"e40-km12\"\n"
+                                               "[capture]\nsource = \"" + frames.string() + "\"\n"
+                                               "[outbox]\npath = \"" + outbox.string() + "\"\n"
+                                               "[log]\nfile = \"" + log.string() + "\"\n");
+    const auto result = run_program("anprd", "--config " + config.string());
+    ASSERT_EQ(result.exit_code, 0) << result.out;
+
+    std::ifstream in(outbox);
+    std::vector<nlohmann::json> records;
+    for (std::string line; std::getline(in, line);) records.push_back(nlohmann::json::parse(line));
+    ASSERT_GE(records.size(), 2u) << result.out;
+    std::vector<std::string> texts;
+    for (const auto& r : records) {
+        EXPECT_EQ(r["unit"], "unit-42");
+        EXPECT_EQ(r["site"], "e40-km12");
+        EXPECT_EQ(r["captured_utc"].get<std::string>().size(), 24u);
+        texts.push_back(r["plate"]["text"]);
+    }
+    EXPECT_NE(std::find(texts.begin(), texts.end(), "FY211ZP"), texts.end());
+    EXPECT_NE(std::find(texts.begin(), texts.end(), "NR289PO"), texts.end());
+
+    std::ifstream log_in(log);
+    const std::string log_text((std::istreambuf_iterator<char>(log_in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(log_text.find("b.jpg"), std::string::npos) << "the broken frame is not logged";
+    EXPECT_NE(log_text.find("FY-211-ZP"), std::string::npos);
+    EXPECT_NE(log_text.find("3 frames"), std::string::npos) << log_text;
+}
+
+TEST(DaemonTest, UnwritableOutboxStopsTheUnitLoudly) {
+    testing::TempDir dir;
+    const auto blocker = dir.write("blocker", "x");
+    const auto config = dir.write("unit.toml", "[outbox]\npath = \"" + (blocker / "outbox.jsonl").string() + "\"\n");
+    const auto result = run_program("anprd", "--config " + config.string());
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.out.find("outbox"), std::string::npos) << result.out;
+}
+
+}  // namespace
+}  // namespace anpr

@@ -1,0 +1,53 @@
+#include <gtest/gtest.h>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include "pipeline/plate_reader.hpp"
+
+namespace anpr::pipeline {
+namespace {
+
+core::Frame load(const std::string& path) {
+    core::Frame frame;
+    frame.image = cv::imread(path);
+    frame.source = path;
+    return frame;
+}
+
+TEST(PlateReaderTest, ReadsARenderedFrenchPlate) {
+    auto reader = PlateReader::create(config::AppConfig{});
+    ASSERT_TRUE(reader.ok()) << reader.error().message;
+    auto reads = reader.value().read(load("images/fr_01.jpg"));
+    ASSERT_TRUE(reads.ok()) << reads.error().message;
+    ASSERT_FALSE(reads.value().empty());
+    const auto& best = reads.value().front();
+    EXPECT_EQ(best.text, "FY211ZP");
+    EXPECT_EQ(best.country, "FR");
+    EXPECT_EQ(best.display, "FY-211-ZP");
+    EXPECT_GT(best.confidence, 0.f);
+    ASSERT_FALSE(best.candidates.empty());
+    EXPECT_EQ(best.candidates.front().text, best.text);
+}
+
+TEST(PlateReaderTest, ReportsNothingBelowMinConfidence) {
+    config::AppConfig config;
+    config.ocr.min_confidence = 1.0f;
+    auto reader = PlateReader::create(config);
+    ASSERT_TRUE(reader.ok());
+    auto reads = reader.value().read(load("images/fr_01.jpg"));
+    ASSERT_TRUE(reads.ok());
+    EXPECT_TRUE(reads.value().empty());
+}
+
+TEST(PlateReaderTest, EmptyFrameIsAnError) {
+    auto reader = PlateReader::create(config::AppConfig{});
+    ASSERT_TRUE(reader.ok());
+    core::Frame empty;
+    empty.source = "nothing.jpg";
+    auto reads = reader.value().read(empty);
+    ASSERT_FALSE(reads.ok());
+    EXPECT_NE(reads.error().message.find("nothing.jpg"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace anpr::pipeline
