@@ -10,7 +10,10 @@
 namespace anpr::ocr {
 namespace {
 
-constexpr const char* kPlateAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+// The dash is allowed so that the engine can name the separators it sees;
+// without it, a dash's likelihood leaks into the neighbouring glyph and
+// drives its confidence to zero. Dashes are then left out of the slots.
+constexpr const char* kPlateAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-";
 
 bool is_plate_char(char c) {
     return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c));

@@ -68,8 +68,9 @@ core::Result<std::vector<core::PlateRead>> PlateReader::read(const core::Frame& 
         auto raw = ocr_->read(mask);
         if (!raw) return raw.error();
         raw.value().ground = plate_ground(upright);
-        const auto readings = plates::interpret(raw.value(), plates_);
-        if (readings.empty() || readings.front().text.size() < kMinPlateCharacters) continue;
+        auto readings = plates::interpret(raw.value(), plates_);
+        std::erase_if(readings, [](const auto& r) { return r.text.size() < kMinPlateCharacters; });
+        if (readings.empty()) continue;
         auto read = to_plate_read(readings, candidate);
         read.confidence *= 0.5f + 0.5f * candidate.score;
         if (read.confidence >= ocr_config_.min_confidence) reads.push_back(std::move(read));

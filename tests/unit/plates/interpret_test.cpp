@@ -89,11 +89,16 @@ TEST(InterpretTest, CountryBandBeforeThePlateIsDropped) {
 }
 
 TEST(InterpretTest, ReadingThatExplainsTheBandWinsATie) {
-    // "NLAB1234" is also a German "NL-AB 1234", at the same confidence.
-    const auto dutch = interpret(raw_of("NLAB1234"), only({"DE", "NL"}));
-    ASSERT_FALSE(dutch.empty());
-    EXPECT_EQ(dutch[0].text, "AB1234");
-    EXPECT_EQ(dutch[0].country, "NL");
+    // French SIV and Slovak plates share one shape; the band read before the
+    // text says which, whatever the country order.
+    const auto slovak = interpret(raw_of("SKRK755AJ"), only({"FR", "SK"}));
+    ASSERT_FALSE(slovak.empty());
+    EXPECT_EQ(slovak[0].text, "RK755AJ");
+    EXPECT_EQ(slovak[0].country, "SK");
+    const auto french = interpret(raw_of("FRK755AJ"), only({"SK", "FR"}));
+    ASSERT_FALSE(french.empty());
+    EXPECT_EQ(french[0].text, "RK755AJ");
+    EXPECT_EQ(french[0].country, "FR");
 
     const auto german = interpret(raw_of("DMAB1234"), only({"DE"}));
     ASSERT_FALSE(german.empty());
@@ -262,6 +267,39 @@ TEST(InterpretTest, DutchPlateUsesItsSidecode) {
     ASSERT_FALSE(readings.empty());
     EXPECT_EQ(readings[0].country, "NL");
     EXPECT_EQ(readings[0].display, "12-BDF-3");
+}
+
+}  // namespace
+}  // namespace anpr::plates
+
+namespace anpr::plates {
+namespace {
+
+TEST(InterpretGroundTest, GroundColourTellsSameShapedLayoutsApart) {
+    // "EL6027": Luxembourg's yellow "EL 6027", Germany's white "E-L 6027",
+    // and a historic Dutch sidecode 1 "EL-60-27".
+    RawText raw = raw_of("EL6027");
+    raw.ground = PlateGround::yellow;
+    auto readings = interpret(raw, PlatesConfig{});
+    ASSERT_FALSE(readings.empty());
+    EXPECT_EQ(readings[0].country, "LU");
+    EXPECT_EQ(readings[0].display, "EL 6027");
+
+    raw.ground = PlateGround::white;
+    readings = interpret(raw, PlatesConfig{});
+    ASSERT_FALSE(readings.empty());
+    EXPECT_EQ(readings[0].country, "DE");
+    EXPECT_EQ(readings[0].text, "EL6027");
+}
+
+TEST(InterpretGroundTest, WrongGroundLowersButDoesNotRuleOut) {
+    RawText raw = raw_of("74JRB6");  // Dutch sidecode 7 only
+    raw.ground = PlateGround::white;
+    const auto readings = interpret(raw, only({"NL"}));
+    ASSERT_FALSE(readings.empty());
+    EXPECT_EQ(readings[0].country, "NL");
+    raw.ground = PlateGround::yellow;
+    EXPECT_GT(interpret(raw, only({"NL"}))[0].confidence, readings[0].confidence);
 }
 
 }  // namespace
