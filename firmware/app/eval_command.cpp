@@ -43,7 +43,7 @@ core::Result<ReadsByImage> load_saved(const std::filesystem::path& file) {
         ++number;
         if (line.empty()) continue;
         const std::string where = file.string() + ":" + std::to_string(number) + ": ";
-        const auto json = nlohmann::json::parse(line, nullptr, false);
+        const auto json = nlohmann::ordered_json::parse(line, nullptr, false);
         if (json.is_discarded() || !json.is_object()) return core::Error{where + "not a JSON object"};
         if (!json.contains("image") || !json.contains("plates") || !json.contains("ms")) {
             return core::Error{where + "expected the fields image, ms and plates"};

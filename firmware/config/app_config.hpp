@@ -10,7 +10,7 @@
 namespace anpr::config {
 
 struct UnitConfig {
-    std::string id = "unit-0000";   ///< unique per unit; becomes part of every record id
+    std::string id = "unit-0000";   ///< unique per unit; names the unit in every read record
     std::string site = "site-0000"; ///< where the unit stands
 };
 

@@ -24,17 +24,19 @@ constexpr std::size_t kMaxCandidatesPerPlate = 5;
 // badges, overlays and fragments.
 constexpr std::size_t kMinPlateCharacters = 4;
 
+/// The plate read from the stage's readings; `belief` is the localizer's
+/// share in the confidence, applied to every candidate alike.
 core::PlateRead to_plate_read(const std::vector<plates::Interpretation>& readings,
-                              const core::PlateCandidate& candidate) {
+                              const core::PlateCandidate& candidate, float belief) {
     core::PlateRead read;
     const auto& best = readings.front();
     read.text = best.text;
     read.display = best.display;
     read.country = best.country;
-    read.confidence = best.confidence;
+    read.confidence = best.confidence * belief;
     read.box = candidate.box;
     for (std::size_t i = 0; i < readings.size() && i < kMaxCandidatesPerPlate; ++i) {
-        read.candidates.push_back({readings[i].text, readings[i].confidence});
+        read.candidates.push_back({readings[i].text, readings[i].confidence * belief});
     }
     return read;
 }
@@ -71,8 +73,9 @@ core::Result<std::vector<core::PlateRead>> PlateReader::read(const core::Frame& 
         auto readings = plates::interpret(raw.value(), plates_);
         std::erase_if(readings, [](const auto& r) { return r.text.size() < kMinPlateCharacters; });
         if (readings.empty()) continue;
-        auto read = to_plate_read(readings, candidate);
-        read.confidence *= 0.5f + 0.5f * candidate.score;
+        // A plate-like region read well is believed; the localizer's score
+        // only tempers the reader's confidence, never decides alone.
+        auto read = to_plate_read(readings, candidate, 0.5f + 0.5f * candidate.score);
         if (read.confidence >= ocr_config_.min_confidence) reads.push_back(std::move(read));
     }
     std::stable_sort(reads.begin(), reads.end(),

@@ -32,7 +32,7 @@ LocalOutbox::~LocalOutbox() {
     if (fd_ >= 0) ::close(fd_);
 }
 
-core::Status LocalOutbox::append(const nlohmann::json& record) {
+core::Status LocalOutbox::append(const nlohmann::ordered_json& record) {
     const std::string line = record.dump() + "\n";
     std::size_t written = 0;
     while (written < line.size()) {

@@ -25,7 +25,7 @@ public:
     /// Appends one record as a line and fsyncs; an Error (disk full, I/O
     /// error) means the record is not stored and the caller must not go on
     /// as if it were.
-    core::Status append(const nlohmann::json& record);
+    core::Status append(const nlohmann::ordered_json& record);
 
     const std::filesystem::path& path() const { return path_; }
 

@@ -12,8 +12,8 @@ double rounded(double value) { return std::round(value * 1000.0) / 1000.0; }
 
 }  // namespace
 
-nlohmann::json plate_json(const core::PlateRead& plate) {
-    nlohmann::json candidates = nlohmann::json::array();
+nlohmann::ordered_json plate_json(const core::PlateRead& plate) {
+    nlohmann::ordered_json candidates = nlohmann::ordered_json::array();
     for (const auto& c : plate.candidates) {
         candidates.push_back({{"text", c.text}, {"confidence", rounded(c.confidence)}});
     }
@@ -25,7 +25,7 @@ nlohmann::json plate_json(const core::PlateRead& plate) {
             {"candidates", candidates}};
 }
 
-core::Result<core::PlateRead> parse_plate_json(const nlohmann::json& json) {
+core::Result<core::PlateRead> parse_plate_json(const nlohmann::ordered_json& json) {
     try {
         core::PlateRead plate;
         plate.text = json.at("text").get<std::string>();
@@ -44,13 +44,13 @@ core::Result<core::PlateRead> parse_plate_json(const nlohmann::json& json) {
     }
 }
 
-nlohmann::json image_reads_json(const std::string& image, double ms, const std::vector<core::PlateRead>& plates) {
-    nlohmann::json list = nlohmann::json::array();
+nlohmann::ordered_json image_reads_json(const std::string& image, double ms, const std::vector<core::PlateRead>& plates) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& plate : plates) list.push_back(plate_json(plate));
     return {{"image", image}, {"ms", std::round(ms * 10.0) / 10.0}, {"plates", list}};
 }
 
-nlohmann::json read_record_json(const config::UnitConfig& unit, const core::Frame& frame,
+nlohmann::ordered_json read_record_json(const config::UnitConfig& unit, const core::Frame& frame,
                                 const core::PlateRead& plate) {
     return {{"unit", unit.id},
             {"site", unit.site},

@@ -13,16 +13,16 @@
 namespace anpr::uplink {
 
 /// {"text", "display", "country", "confidence", "box": [x, y, w, h], "candidates": [...]}
-nlohmann::json plate_json(const core::PlateRead& plate);
+nlohmann::ordered_json plate_json(const core::PlateRead& plate);
 
 /// The inverse of plate_json; an Error names the missing or mistyped field.
-core::Result<core::PlateRead> parse_plate_json(const nlohmann::json& json);
+core::Result<core::PlateRead> parse_plate_json(const nlohmann::ordered_json& json);
 
 /// One image's reads: {"image": ..., "ms": ..., "plates": [...]}.
-nlohmann::json image_reads_json(const std::string& image, double ms, const std::vector<core::PlateRead>& plates);
+nlohmann::ordered_json image_reads_json(const std::string& image, double ms, const std::vector<core::PlateRead>& plates);
 
 /// A read as the unit records it: who, where, which frame, when (UTC, ms), what.
-nlohmann::json read_record_json(const config::UnitConfig& unit, const core::Frame& frame,
+nlohmann::ordered_json read_record_json(const config::UnitConfig& unit, const core::Frame& frame,
                                 const core::PlateRead& plate);
 
 /// UTC time as ISO 8601 with milliseconds, e.g. "2026-11-29T10:24:00.123Z".

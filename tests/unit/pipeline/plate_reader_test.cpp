@@ -27,6 +27,7 @@ TEST(PlateReaderTest, ReadsARenderedFrenchPlate) {
     EXPECT_GT(best.confidence, 0.f);
     ASSERT_FALSE(best.candidates.empty());
     EXPECT_EQ(best.candidates.front().text, best.text);
+    EXPECT_FLOAT_EQ(best.candidates.front().confidence, best.confidence);
 }
 
 TEST(PlateReaderTest, ReportsNothingBelowMinConfidence) {
