@@ -35,14 +35,14 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config, const std::
     UnitCounters counters;
     while (!stop) {
         auto frame = source.value().next();
+        if (frame && !frame.value()) break;
+        ++counters.frames;
         if (!frame) {
             ++counters.frames_failed;
             log->warn("skipping frame: {}", frame.error().message);
             continue;
         }
-        if (!frame.value()) break;
         const auto& image = *frame.value();
-        ++counters.frames;
         auto plates = reader.value().read(image);
         if (!plates) {
             ++counters.frames_failed;

@@ -11,7 +11,7 @@
 namespace anpr::app {
 
 struct UnitCounters {
-    std::uint64_t frames = 0;         ///< frames read
+    std::uint64_t frames = 0;         ///< frames taken from the source, failed ones included
     std::uint64_t frames_failed = 0;  ///< frames that could not be decoded or read
     std::uint64_t reads = 0;          ///< plate reads committed to the outbox
 };

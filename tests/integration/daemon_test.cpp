@@ -70,7 +70,22 @@ TEST(DaemonTest, ReadsFramesIntoTheOutboxAndSkipsABrokenOne) {
     const std::string log_text((std::istreambuf_iterator<char>(log_in)), std::istreambuf_iterator<char>());
     EXPECT_NE(log_text.find("b.jpg"), std::string::npos) << "the broken frame is not logged";
     EXPECT_NE(log_text.find("FY-211-ZP"), std::string::npos);
-    EXPECT_NE(log_text.find("3 frames"), std::string::npos) << log_text;
+    EXPECT_NE(log_text.find("stopped: 3 frames, 1 failed, " + std::to_string(records.size()) + " reads stored"),
+              std::string::npos)
+        << log_text;
+}
+
+TEST(DaemonTest, StopsCleanlyOnSigterm) {
+    testing::TempDir dir;
+    const auto config = dir.write("unit.toml", "[capture]\nloop = true\ninterval_ms = 100\n"
+                                               "[outbox]\npath = \"" + (dir.path() / "outbox.jsonl").string() + "\"\n");
+    // A looping unit never ends by itself: timeout sends SIGTERM after 3 s
+    // and passes on anprd's own exit status.
+    const auto result =
+        testing::run_command("timeout --preserve-status -s TERM 3 " + testing::program_path("anprd") +
+                             " --config " + config.string());
+    EXPECT_EQ(result.exit_code, 0) << result.out;
+    EXPECT_NE(result.out.find("stopped: "), std::string::npos) << result.out;
 }
 
 TEST(DaemonTest, UnwritableOutboxStopsTheUnitLoudly) {
