@@ -1,7 +1,6 @@
 // anpr: the command-line tool for installers, technicians and developers.
-#include <iostream>
-
 #include <CLI/CLI.hpp>
+#include <iostream>
 
 #include "app/commands.hpp"
 #include "app/config_option.hpp"
@@ -14,20 +13,25 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
 
     anpr::app::ReadOptions read;
-    auto* read_cmd = cli.add_subcommand("read", "read the plates in JPEG/PNG files or folders of them");
+    auto* read_cmd =
+        cli.add_subcommand("read", "read the plates in JPEG/PNG files or folders of them");
     read_cmd->add_flag("--json", read.json, "one JSON object per image and line");
     read_cmd->add_option("paths", read.paths, "image files or folders")->required();
 
     anpr::app::EvalOptions eval;
     std::filesystem::path images;
-    auto* eval_cmd = cli.add_subcommand("eval", "score reads against a ground-truth CSV (image,plate_text,x,y,w,h)");
+    auto* eval_cmd = cli.add_subcommand(
+        "eval", "score reads against a ground-truth CSV (image,plate_text,x,y,w,h)");
     eval_cmd->add_option("--truth", eval.truth, "ground_truth.csv")->required();
     auto* images_opt = eval_cmd->add_option("folder", images, "folder of the images to read now");
-    auto* reads_opt = eval_cmd->add_option("--reads", eval.reads, "saved output of 'anpr read --json' to score instead");
-    eval_cmd->add_option("--min-exact", eval.min_exact, "exit 1 when the folded exact-match % is below this");
+    auto* reads_opt = eval_cmd->add_option("--reads", eval.reads,
+                                           "saved output of 'anpr read --json' to score instead");
+    eval_cmd->add_option("--min-exact", eval.min_exact,
+                         "exit 1 when the folded exact-match % is below this");
     images_opt->excludes(reads_opt);
     eval_cmd->callback([&] {
-        if (images_opt->count() == 0 && reads_opt->count() == 0) throw CLI::ValidationError("give a folder or --reads");
+        if (images_opt->count() == 0 && reads_opt->count() == 0)
+            throw CLI::ValidationError("give a folder or --reads");
     });
 
     CLI11_PARSE(cli, argc, argv);

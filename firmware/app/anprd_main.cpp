@@ -1,8 +1,7 @@
 // anprd: the unit daemon.
+#include <CLI/CLI.hpp>
 #include <csignal>
 #include <iostream>
-
-#include <CLI/CLI.hpp>
 
 #include "app/config_option.hpp"
 #include "app/logging.hpp"
@@ -23,7 +22,8 @@ int main(int argc, char** argv) {
     std::optional<std::filesystem::path> check_file;
     bool print = false;
     cli.add_option("-c,--config", config_file, "TOML config file");
-    cli.add_option("--check-config", check_file, "check a config file, report every problem, and exit");
+    cli.add_option("--check-config", check_file,
+                   "check a config file, report every problem, and exit");
     cli.add_flag("--print-config", print, "print the effective config and exit");
     CLI11_PARSE(cli, argc, argv);
 

@@ -12,7 +12,8 @@ namespace {
 
 using ReadsByImage = std::map<std::string, evaluation::ImageReads>;
 
-core::Result<ReadsByImage> read_now(const config::AppConfig& config, const std::filesystem::path& folder,
+core::Result<ReadsByImage> read_now(const config::AppConfig& config,
+                                    const std::filesystem::path& folder,
                                     const std::vector<evaluation::TruthEntry>& truth) {
     auto reader = pipeline::PlateReader::create(config);
     if (!reader) return reader.error();
@@ -44,11 +45,13 @@ core::Result<ReadsByImage> load_saved(const std::filesystem::path& file) {
         if (line.empty()) continue;
         const std::string where = file.string() + ":" + std::to_string(number) + ": ";
         const auto json = nlohmann::ordered_json::parse(line, nullptr, false);
-        if (json.is_discarded() || !json.is_object()) return core::Error{where + "not a JSON object"};
+        if (json.is_discarded() || !json.is_object())
+            return core::Error{where + "not a JSON object"};
         if (!json.contains("image") || !json.contains("plates") || !json.contains("ms")) {
             return core::Error{where + "expected the fields image, ms and plates"};
         }
-        auto& image = reads[std::filesystem::path(json["image"].get<std::string>()).filename().string()];
+        auto& image =
+            reads[std::filesystem::path(json["image"].get<std::string>()).filename().string()];
         image.ms = json["ms"].get<double>();
         for (const auto& plate_json : json["plates"]) {
             auto plate = uplink::parse_plate_json(plate_json);
@@ -71,7 +74,8 @@ int run_eval(const config::AppConfig& config, const EvalOptions& options) {
         std::cerr << "anpr eval: no such folder: '" << options.images->string() << "'\n";
         return 2;
     }
-    auto reads = options.reads ? load_saved(*options.reads) : read_now(config, *options.images, truth.value());
+    auto reads = options.reads ? load_saved(*options.reads)
+                               : read_now(config, *options.images, truth.value());
     if (!reads) {
         std::cerr << "anpr eval: " << reads.error().message << "\n";
         return 2;
@@ -79,7 +83,8 @@ int run_eval(const config::AppConfig& config, const EvalOptions& options) {
     const auto report = evaluation::score(truth.value(), reads.value());
     evaluation::print_report(report, std::cout);
     if (options.min_exact && 100.0 * report.exact_folded < *options.min_exact * report.images) {
-        std::cerr << "anpr eval: exact-match rate below the required " << *options.min_exact << "%\n";
+        std::cerr << "anpr eval: exact-match rate below the required " << *options.min_exact
+                  << "%\n";
         return 1;
     }
     return 0;

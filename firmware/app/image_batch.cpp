@@ -19,7 +19,9 @@ int read_images(pipeline::PlateReader& reader, const std::vector<std::filesystem
         }
         const auto start = std::chrono::steady_clock::now();
         auto plates = reader.read(frame.value());
-        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
         if (!plates) {
             ++failures;
             plates = core::Error{file.string() + ": " + plates.error().message};

@@ -1,16 +1,17 @@
 #include "app/logging.hpp"
 
-#include <filesystem>
-#include <vector>
-
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
+
+#include <filesystem>
+#include <vector>
 
 namespace anpr::app {
 namespace {
 
 std::vector<spdlog::sink_ptr>& sinks() {
-    static std::vector<spdlog::sink_ptr> all{std::make_shared<spdlog::sinks::stderr_color_sink_mt>()};
+    static std::vector<spdlog::sink_ptr> all{
+        std::make_shared<spdlog::sinks::stderr_color_sink_mt>()};
     return all;
 }
 
@@ -21,10 +22,13 @@ core::Status setup_logging(const config::LogConfig& config) {
     if (!config.file.empty()) {
         try {
             std::error_code ec;
-            if (config.file.has_parent_path()) std::filesystem::create_directories(config.file.parent_path(), ec);
-            sinks().push_back(std::make_shared<spdlog::sinks::basic_file_sink_mt>(config.file.string()));
+            if (config.file.has_parent_path())
+                std::filesystem::create_directories(config.file.parent_path(), ec);
+            sinks().push_back(
+                std::make_shared<spdlog::sinks::basic_file_sink_mt>(config.file.string()));
         } catch (const spdlog::spdlog_ex& e) {
-            return core::Error{"log: cannot open log file '" + config.file.string() + "': " + e.what()};
+            return core::Error{"log: cannot open log file '" + config.file.string() +
+                               "': " + e.what()};
         }
     }
     return core::Ok{};

@@ -2,10 +2,10 @@
 /// The unit's logs: one named spdlog logger per service, all writing to the
 /// console and, when configured, to a file.
 
+#include <spdlog/spdlog.h>
+
 #include <memory>
 #include <string>
-
-#include <spdlog/spdlog.h>
 
 #include "config/app_config.hpp"
 #include "core/result.hpp"

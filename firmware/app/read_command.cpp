@@ -15,8 +15,9 @@ void print_human(const ImageOutcome& outcome) {
         return;
     }
     for (const auto& p : plates) {
-        std::cout << outcome.file.string() << ": " << p.display << " (" << (p.country.empty() ? "?" : p.country)
-                  << ") confidence " << static_cast<int>(p.confidence * 100.f + 0.5f) << "% at [" << p.box.x << ","
+        std::cout << outcome.file.string() << ": " << p.display << " ("
+                  << (p.country.empty() ? "?" : p.country) << ") confidence "
+                  << static_cast<int>(p.confidence * 100.f + 0.5f) << "% at [" << p.box.x << ","
                   << p.box.y << " " << p.box.width << "x" << p.box.height << "]\n";
     }
 }
@@ -34,16 +35,19 @@ int run_read(const config::AppConfig& config, const ReadOptions& options) {
         std::cerr << "anpr read: " << reader.error().message << "\n";
         return 2;
     }
-    const int failures = read_images(reader.value(), files.value(), [&](const ImageOutcome& outcome) {
-        if (!outcome.plates) {
-            std::cerr << "anpr read: " << outcome.plates.error().message << "\n";
-        } else if (options.json) {
-            std::cout << uplink::image_reads_json(outcome.file.string(), outcome.ms, outcome.plates.value()).dump()
-                      << "\n";
-        } else {
-            print_human(outcome);
-        }
-    });
+    const int failures =
+        read_images(reader.value(), files.value(), [&](const ImageOutcome& outcome) {
+            if (!outcome.plates) {
+                std::cerr << "anpr read: " << outcome.plates.error().message << "\n";
+            } else if (options.json) {
+                std::cout << uplink::image_reads_json(outcome.file.string(), outcome.ms,
+                                                      outcome.plates.value())
+                                 .dump()
+                          << "\n";
+            } else {
+                print_human(outcome);
+            }
+        });
     return failures == 0 ? 0 : 1;
 }
 

@@ -21,7 +21,8 @@ void pause(int ms, const std::atomic<bool>& stop) {
 
 }  // namespace
 
-core::Result<UnitCounters> run_unit(const config::AppConfig& config, const std::atomic<bool>& stop) {
+core::Result<UnitCounters> run_unit(const config::AppConfig& config,
+                                    const std::atomic<bool>& stop) {
     auto log = logger("unit");
     auto source = capture::ImageFolderSource::open(config.capture);
     if (!source) return source.error();
@@ -30,7 +31,8 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config, const std::
     auto outbox = uplink::LocalOutbox::open(config.outbox.path);
     if (!outbox) return outbox.error();
     log->info("unit {} at site {}: reading {} frames from '{}', reads go to '{}'", config.unit.id,
-              config.unit.site, source.value().size(), config.capture.source, config.outbox.path.string());
+              config.unit.site, source.value().size(), config.capture.source,
+              config.outbox.path.string());
 
     UnitCounters counters;
     while (!stop) {
@@ -50,7 +52,9 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config, const std::
             continue;
         }
         for (const auto& plate : plates.value()) {
-            if (auto stored = outbox.value().append(uplink::read_record_json(config.unit, image, plate)); !stored) {
+            if (auto stored =
+                    outbox.value().append(uplink::read_record_json(config.unit, image, plate));
+                !stored) {
                 return stored.error();
             }
             ++counters.reads;
@@ -60,8 +64,8 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config, const std::
         if (plates.value().empty()) log->debug("no plate in '{}'", image.source);
         pause(config.capture.interval_ms, stop);
     }
-    log->info("stopped: {} frames, {} failed, {} reads stored", counters.frames, counters.frames_failed,
-              counters.reads);
+    log->info("stopped: {} frames, {} failed, {} reads stored", counters.frames,
+              counters.frames_failed, counters.reads);
     return counters;
 }
 

@@ -2,15 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
-#include <system_error>
-
 #include <opencv2/imgcodecs.hpp>
+#include <system_error>
 
 namespace anpr::capture {
 
 bool is_image_file(const std::filesystem::path& path) {
     std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     return ext == ".jpg" || ext == ".jpeg" || ext == ".png";
 }
 
@@ -20,7 +20,8 @@ core::Result<std::vector<std::filesystem::path>> list_images(const std::filesyst
     if (ec) return core::Error{"cannot list folder '" + folder.string() + "': " + ec.message()};
     std::vector<std::filesystem::path> images;
     for (const auto& entry : it) {
-        if (entry.is_regular_file(ec) && is_image_file(entry.path())) images.push_back(entry.path());
+        if (entry.is_regular_file(ec) && is_image_file(entry.path()))
+            images.push_back(entry.path());
     }
     std::sort(images.begin(), images.end());
     return images;
@@ -48,7 +49,8 @@ core::Result<core::Frame> load_frame(const std::filesystem::path& file, std::uin
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
     if (ec) return core::Error{"cannot read image '" + file.string() + "': " + ec.message()};
-    if (size == 0) return core::Error{"cannot read image '" + file.string() + "': the file is empty"};
+    if (size == 0)
+        return core::Error{"cannot read image '" + file.string() + "': the file is empty"};
     core::Frame frame;
     try {
         frame.image = cv::imread(file.string(), cv::IMREAD_COLOR);
@@ -56,7 +58,8 @@ core::Result<core::Frame> load_frame(const std::filesystem::path& file, std::uin
         return core::Error{"cannot decode image '" + file.string() + "': " + e.what()};
     }
     if (frame.image.empty()) {
-        return core::Error{"cannot decode image '" + file.string() + "': not a valid JPEG or PNG image"};
+        return core::Error{"cannot decode image '" + file.string() +
+                           "': not a valid JPEG or PNG image"};
     }
     frame.source = file.string();
     frame.index = index;

@@ -17,7 +17,8 @@ bool is_image_file(const std::filesystem::path& path);
 core::Result<std::vector<std::filesystem::path>> list_images(const std::filesystem::path& folder);
 
 /// `paths` with each folder replaced by its images; a missing path is an Error naming it.
-core::Result<std::vector<std::filesystem::path>> expand_image_paths(const std::vector<std::filesystem::path>& paths);
+core::Result<std::vector<std::filesystem::path>> expand_image_paths(
+    const std::vector<std::filesystem::path>& paths);
 
 /// Decodes one image file into a frame stamped now; an Error names the file
 /// and says whether it is missing, empty or not a decodable image.

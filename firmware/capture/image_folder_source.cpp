@@ -10,7 +10,8 @@ ImageFolderSource::ImageFolderSource(std::vector<std::filesystem::path> files, b
 core::Result<ImageFolderSource> ImageFolderSource::open(const config::CaptureConfig& config) {
     auto files = list_images(config.source);
     if (!files) return core::Error{"capture: " + files.error().message};
-    if (files.value().empty()) return core::Error{"capture: no JPEG or PNG image in '" + config.source + "'"};
+    if (files.value().empty())
+        return core::Error{"capture: no JPEG or PNG image in '" + config.source + "'"};
     return ImageFolderSource(std::move(files).value(), config.loop);
 }
 

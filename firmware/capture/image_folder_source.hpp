@@ -13,7 +13,7 @@
 namespace anpr::capture {
 
 class ImageFolderSource {
-public:
+  public:
     /// Lists the folder now; an Error when it is missing or holds no image.
     static core::Result<ImageFolderSource> open(const config::CaptureConfig& config);
 
@@ -24,7 +24,7 @@ public:
 
     std::size_t size() const { return files_.size(); }
 
-private:
+  private:
     ImageFolderSource(std::vector<std::filesystem::path> files, bool loop);
     std::vector<std::filesystem::path> files_;
     bool loop_;

@@ -10,34 +10,34 @@
 namespace anpr::config {
 
 struct UnitConfig {
-    std::string id = "unit-0000";   ///< unique per unit; names the unit in every read record
-    std::string site = "site-0000"; ///< where the unit stands
+    std::string id = "unit-0000";    ///< unique per unit; names the unit in every read record
+    std::string site = "site-0000";  ///< where the unit stands
 };
 
 struct LogConfig {
-    std::string level = "info";     ///< trace, debug, info, warn, error, critical, off
-    std::filesystem::path file;     ///< empty: console only
+    std::string level = "info";  ///< trace, debug, info, warn, error, critical, off
+    std::filesystem::path file;  ///< empty: console only
 };
 
 struct CaptureConfig {
     /// Where frames come from. Now: a folder of JPEG/PNG images (read in name order).
     std::string source = "images";
-    bool loop = false;              ///< start the folder again after the last frame
-    int interval_ms = 0;            ///< pause between frames of a folder, 0..60000
+    bool loop = false;    ///< start the folder again after the last frame
+    int interval_ms = 0;  ///< pause between frames of a folder, 0..60000
 };
 
 struct LocalizeConfig {
-    std::string engine = "classic"; ///< only "classic" for now
-    int max_candidates = 12;        ///< regions passed to the reader, 1..64
-    int min_plate_width = 40;       ///< px, 8..4000
-    int max_plate_width = 800;      ///< px, >= min_plate_width, ..8000
+    std::string engine = "classic";  ///< only "classic" for now
+    int max_candidates = 12;         ///< regions passed to the reader, 1..64
+    int min_plate_width = 40;        ///< px, 8..4000
+    int max_plate_width = 800;       ///< px, >= min_plate_width, ..8000
 };
 
 struct OcrConfig {
     std::string engine = "tesseract";  ///< only "tesseract" for now
     std::filesystem::path tessdata;    ///< empty: Tesseract's default folder
     std::string language = "eng";
-    float min_confidence = 0.35f;      ///< reads below this are not reported, 0..1
+    float min_confidence = 0.35f;  ///< reads below this are not reported, 0..1
 };
 
 struct OutboxConfig {

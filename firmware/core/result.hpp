@@ -16,9 +16,9 @@ struct Error {
 
 template <class T>
 class [[nodiscard]] Result {
-public:
-    Result(T value) : state_(std::move(value)) {}            // NOLINT: implicit by design
-    Result(Error error) : state_(std::move(error)) {}        // NOLINT: implicit by design
+  public:
+    Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
+    Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design
 
     bool ok() const { return std::holds_alternative<T>(state_); }
     explicit operator bool() const { return ok(); }
@@ -29,7 +29,7 @@ public:
 
     const Error& error() const { return std::get<Error>(state_); }
 
-private:
+  private:
     const T& checked() const {
         if (!ok()) throw std::logic_error("Result::value() on error: " + error().message);
         return std::get<T>(state_);

@@ -2,10 +2,9 @@
 /// Value types passed between the stages of the unit.
 
 #include <chrono>
+#include <opencv2/core.hpp>
 #include <string>
 #include <vector>
-
-#include <opencv2/core.hpp>
 
 namespace anpr::core {
 
@@ -18,17 +17,17 @@ struct Timestamp {
 
 /// One picture from a frame source.
 struct Frame {
-    cv::Mat image;           ///< BGR, 8 bit
-    std::string source;      ///< file path or stream name, for logs and records
-    std::uint64_t index = 0; ///< position in the source, counting from 0
+    cv::Mat image;            ///< BGR, 8 bit
+    std::string source;       ///< file path or stream name, for logs and records
+    std::uint64_t index = 0;  ///< position in the source, counting from 0
     Timestamp captured;
 };
 
 /// A region of a frame that may hold a plate, as the localizer found it.
 struct PlateCandidate {
-    cv::Rect box;                  ///< axis-aligned box in frame pixels
-    std::vector<cv::Point2f> quad; ///< the plate's four corners (tl, tr, br, bl), when known
-    float score = 0.f;             ///< localizer's belief, 0..1
+    cv::Rect box;                   ///< axis-aligned box in frame pixels
+    std::vector<cv::Point2f> quad;  ///< the plate's four corners (tl, tr, br, bl), when known
+    float score = 0.f;              ///< localizer's belief, 0..1
 };
 
 /// One way to read a plate, with its belief.

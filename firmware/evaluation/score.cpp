@@ -12,12 +12,14 @@ double percentile(std::vector<double> values, double fraction) {
     if (values.empty()) return 0;
     std::sort(values.begin(), values.end());
     // Nearest rank: the smallest value with at least `fraction` of all at or below it.
-    const auto rank = static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(values.size())));
+    const auto rank =
+        static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(values.size())));
     return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
 }
 
 /// The read scored for an image: best overlap with the true box, else most confident.
-const core::PlateRead* scored_read(const TruthEntry& truth, const ImageReads& reads, bool& detected) {
+const core::PlateRead* scored_read(const TruthEntry& truth, const ImageReads& reads,
+                                   bool& detected) {
     detected = false;
     const core::PlateRead* best = nullptr;
     double best_iou = kDetectionIou;
@@ -86,13 +88,15 @@ Report score(const std::vector<TruthEntry>& truth, const std::map<std::string, I
 void print_report(const Report& report, std::ostream& out) {
     for (const auto& miss : report.misses) {
         out << "miss " << miss.image << ": truth " << miss.truth << ", read "
-            << (miss.read.empty() ? "nothing" : miss.read) << (miss.detected ? "" : " (plate not found)")
-            << "\n";
+            << (miss.read.empty() ? "nothing" : miss.read)
+            << (miss.detected ? "" : " (plate not found)") << "\n";
     }
-    out << "exact=" << percent(report.exact_folded, report.images) << " read=" << report.exact_folded << "/"
-        << report.images << " strict=" << percent(report.exact_strict, report.images)
-        << " detected=" << report.detected << "/" << report.with_box << std::fixed << std::setprecision(1)
-        << " median_ms=" << report.median_ms << " p95_ms=" << report.p95_ms << "\n";
+    out << "exact=" << percent(report.exact_folded, report.images)
+        << " read=" << report.exact_folded << "/" << report.images
+        << " strict=" << percent(report.exact_strict, report.images)
+        << " detected=" << report.detected << "/" << report.with_box << std::fixed
+        << std::setprecision(1) << " median_ms=" << report.median_ms << " p95_ms=" << report.p95_ms
+        << "\n";
 }
 
 }  // namespace anpr::evaluation

@@ -26,7 +26,7 @@ struct ImageReads {
 struct Miss {
     std::string image;
     std::string truth;
-    std::string read;     ///< "" when nothing was read
+    std::string read;  ///< "" when nothing was read
     bool detected = false;
 };
 
@@ -34,8 +34,8 @@ struct Report {
     int images = 0;
     int exact_strict = 0;
     int exact_folded = 0;
-    int with_box = 0;      ///< images whose truth has a box
-    int detected = 0;      ///< of those, how many a read overlaps with IoU >= 0.3
+    int with_box = 0;  ///< images whose truth has a box
+    int detected = 0;  ///< of those, how many a read overlaps with IoU >= 0.3
     double median_ms = 0;
     double p95_ms = 0;
     std::vector<Miss> misses;  ///< images not read exactly (folded), in truth order

@@ -33,16 +33,20 @@ core::Result<std::optional<cv::Rect>> parse_box(const std::vector<std::string>& 
     int values[4];
     for (int i = 0; i < 4; ++i) {
         const auto value = parse_int(fields[static_cast<std::size_t>(2 + i)]);
-        if (!value) return core::Error{"box value '" + fields[static_cast<std::size_t>(2 + i)] + "' is not an integer"};
+        if (!value)
+            return core::Error{"box value '" + fields[static_cast<std::size_t>(2 + i)] +
+                               "' is not an integer"};
         values[i] = *value;
     }
-    if (values[2] <= 0 || values[3] <= 0) return core::Error{"box width and height must be positive"};
+    if (values[2] <= 0 || values[3] <= 0)
+        return core::Error{"box width and height must be positive"};
     return std::optional<cv::Rect>{cv::Rect(values[0], values[1], values[2], values[3])};
 }
 
 }  // namespace
 
-core::Result<std::vector<TruthEntry>> parse_truth(const std::string& csv, const std::string& origin) {
+core::Result<std::vector<TruthEntry>> parse_truth(const std::string& csv,
+                                                  const std::string& origin) {
     std::stringstream stream(csv);
     std::string line;
     int line_number = 0;
@@ -52,7 +56,8 @@ core::Result<std::vector<TruthEntry>> parse_truth(const std::string& csv, const 
         if (!line.empty() && line.back() == '\r') line.pop_back();
         const std::string where = origin + ":" + std::to_string(line_number) + ": ";
         if (line_number == 1) {
-            if (line != kHeader) return core::Error{where + "expected the header '" + kHeader + "'"};
+            if (line != kHeader)
+                return core::Error{where + "expected the header '" + kHeader + "'"};
             continue;
         }
         if (line.empty()) continue;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <numeric>
-
 #include <opencv2/features2d.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -22,9 +21,9 @@ constexpr double kDuplicateIou = 0.7;
 
 // Neighbouring characters of one row: similar height, same line, small gap.
 constexpr double kMaxHeightRatio = 1.35;
-constexpr double kMaxCenterOffset = 0.35;  // of the mean height
-constexpr double kMaxGap = 1.1;            // of the mean height
-constexpr double kMinGap = -0.25;          // slight overlap from italic or blur
+constexpr double kMaxCenterOffset = 0.35;      // of the mean height
+constexpr double kMaxGap = 1.1;                // of the mean height
+constexpr double kMinGap = -0.25;              // slight overlap from italic or blur
 constexpr double kSameCharacterOverlap = 0.5;  // of the narrower box's width
 
 double iou(const cv::Rect& a, const cv::Rect& b) {
@@ -60,8 +59,7 @@ bool are_row_neighbours(const cv::Rect& left, const cv::Rect& right) {
     const double h_right = right.height;
     if (std::max(h_left, h_right) > kMaxHeightRatio * std::min(h_left, h_right)) return false;
     const double mean_h = (h_left + h_right) / 2;
-    const double center_offset =
-        std::abs((left.y + h_left / 2) - (right.y + h_right / 2)) / mean_h;
+    const double center_offset = std::abs((left.y + h_left / 2) - (right.y + h_right / 2)) / mean_h;
     if (center_offset > kMaxCenterOffset) return false;
     const double gap = (right.x - (left.x + left.width)) / mean_h;
     return gap >= kMinGap && gap <= kMaxGap;
@@ -155,7 +153,8 @@ std::vector<TextRow> group_rows(std::vector<cv::Rect> blobs, int min_characters)
     for (auto& group : groups) {
         if (static_cast<int>(group.size()) < min_characters) continue;
         auto row = make_row(std::move(group));
-        if (static_cast<int>(row.characters.size()) >= min_characters) rows.push_back(std::move(row));
+        if (static_cast<int>(row.characters.size()) >= min_characters)
+            rows.push_back(std::move(row));
     }
     return rows;
 }

@@ -1,9 +1,8 @@
 #pragma once
 /// Character-like blobs and the text rows they form.
 
-#include <vector>
-
 #include <opencv2/core.hpp>
+#include <vector>
 
 namespace anpr::localize {
 

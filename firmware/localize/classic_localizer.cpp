@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-
 #include <opencv2/imgproc.hpp>
 
 #include "localize/character_blobs.hpp"
@@ -45,8 +44,9 @@ std::vector<cv::Point2f> plate_quad(const TextRow& row, float scale) {
     for (const auto& c : row.characters) extent |= c;
     const float h = row.char_height;
     const float angle = row.angle_deg * static_cast<float>(CV_PI) / 180.f;
-    const cv::Point2f center(static_cast<float>(extent.x) + static_cast<float>(extent.width) / 2.f,
-                             static_cast<float>(extent.y) + static_cast<float>(extent.height) / 2.f);
+    const cv::Point2f center(
+        static_cast<float>(extent.x) + static_cast<float>(extent.width) / 2.f,
+        static_cast<float>(extent.y) + static_cast<float>(extent.height) / 2.f);
     // Along the row, the extent's width shrinks by the tilt's cosine.
     const float half_width = static_cast<float>(extent.width) / (2.f * std::cos(angle));
     const float left = half_width + kMarginLeft * h;
@@ -79,13 +79,16 @@ core::Result<std::vector<core::PlateCandidate>> localize_classic(
         cv::cvtColor(frame.image, gray, cv::COLOR_BGR2GRAY);
     }
     const int side = std::max(gray.cols, gray.rows);
-    const float scale = side > kMaxSearchSide ? static_cast<float>(kMaxSearchSide) / static_cast<float>(side) : 1.f;
+    const float scale =
+        side > kMaxSearchSide ? static_cast<float>(kMaxSearchSide) / static_cast<float>(side) : 1.f;
     if (scale < 1.f) cv::resize(gray, gray, cv::Size(), scale, scale, cv::INTER_AREA);
 
-    const int min_char = std::max(kMinCharHeight,
-                                  static_cast<int>(config.min_plate_width * kCharHeightPerPlateWidth * scale));
-    const int max_char = std::max(min_char + 1,
-                                  static_cast<int>(config.max_plate_width * kCharHeightPerPlateWidth * scale * 1.5));
+    const int min_char =
+        std::max(kMinCharHeight,
+                 static_cast<int>(config.min_plate_width * kCharHeightPerPlateWidth * scale));
+    const int max_char =
+        std::max(min_char + 1,
+                 static_cast<int>(config.max_plate_width * kCharHeightPerPlateWidth * scale * 1.5));
     const auto rows = group_rows(find_character_blobs(gray, min_char, max_char), kMinCharacters);
 
     const cv::Rect frame_rect(0, 0, frame.image.cols, frame.image.rows);

@@ -15,7 +15,7 @@ namespace anpr::localize {
 
 /// Plate candidates in `frame`, best first, at most `config.max_candidates`.
 /// Each candidate's quad is the plate's text row with a margin, rotated with it.
-core::Result<std::vector<core::PlateCandidate>> localize_classic(const core::Frame& frame,
-                                                                 const config::LocalizeConfig& config);
+core::Result<std::vector<core::PlateCandidate>> localize_classic(
+    const core::Frame& frame, const config::LocalizeConfig& config);
 
 }  // namespace anpr::localize

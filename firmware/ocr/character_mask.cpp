@@ -1,9 +1,8 @@
 #include "ocr/character_mask.hpp"
 
 #include <algorithm>
-#include <vector>
-
 #include <opencv2/imgproc.hpp>
+#include <vector>
 
 namespace anpr::ocr {
 namespace {
@@ -40,18 +39,22 @@ Components character_components(const cv::Mat& binary, double text_height) {
     Components result;
     cv::Mat stats;
     cv::Mat centroids;
-    const int count = cv::connectedComponentsWithStats(binary, result.labels, stats, centroids, 8, CV_32S);
+    const int count =
+        cv::connectedComponentsWithStats(binary, result.labels, stats, centroids, 8, CV_32S);
     for (int i = 1; i < count; ++i) {
         const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                           stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+                           stats.at<int>(i, cv::CC_STAT_WIDTH),
+                           stats.at<int>(i, cv::CC_STAT_HEIGHT));
         const bool touches_edge =
             box.y == 0 || box.x == 0 || box.br().y >= binary.rows || box.br().x >= binary.cols;
         const double relative = box.height / text_height;
         const double fill = stats.at<int>(i, cv::CC_STAT_AREA) / static_cast<double>(box.area());
         const bool glyph = box.width <= kMaxGlyphAspect * box.height &&
                            (fill <= kMaxGlyphFill || box.width <= kMaxSolidAspect * box.height);
-        const bool merged_glyphs = box.width <= kMaxMergedAspect * box.height && fill <= kMaxMergedFill;
-        if (!touches_edge && relative >= kMinHeight && relative <= kMaxHeight && (glyph || merged_glyphs)) {
+        const bool merged_glyphs =
+            box.width <= kMaxMergedAspect * box.height && fill <= kMaxMergedFill;
+        if (!touches_edge && relative >= kMinHeight && relative <= kMaxHeight &&
+            (glyph || merged_glyphs)) {
             result.kept.push_back(i);
             result.extent |= box;
         }
@@ -75,13 +78,15 @@ cv::Mat character_mask(const cv::Mat& plate, double text_fraction) {
     const double band_top = plate.rows * ((1 - text_fraction) / 2 - kBandSlack * text_fraction);
     const double band_bottom = plate.rows * ((1 + text_fraction) / 2 + kBandSlack * text_fraction);
     dark_text.rowRange(0, std::max(0, static_cast<int>(band_top))).setTo(0);
-    dark_text.rowRange(std::min(plate.rows, static_cast<int>(band_bottom) + 1), plate.rows).setTo(0);
+    dark_text.rowRange(std::min(plate.rows, static_cast<int>(band_bottom) + 1), plate.rows)
+        .setTo(0);
     const auto characters = character_components(dark_text, plate.rows * text_fraction);
     if (characters.kept.empty()) return {};
     // Between and around dark characters the ground is light; where the dark
     // side dominates the text's own box, it is the ground and the text is light.
     const cv::Mat text_box = dark_text(characters.extent);
-    if (cv::countNonZero(text_box) > kMaxInkShare * static_cast<double>(text_box.total())) return {};
+    if (cv::countNonZero(text_box) > kMaxInkShare * static_cast<double>(text_box.total()))
+        return {};
     return render(characters, plate.size());
 }
 

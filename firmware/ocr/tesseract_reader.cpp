@@ -1,11 +1,11 @@
 #include "ocr/tesseract_reader.hpp"
 
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
 #include <cctype>
 #include <string>
 #include <vector>
-
-#include <tesseract/baseapi.h>
-#include <tesseract/resultiterator.h>
 
 namespace anpr::ocr {
 namespace {
@@ -16,7 +16,8 @@ namespace {
 constexpr const char* kPlateAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-";
 
 bool is_plate_char(char c) {
-    return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c));
+    return std::isupper(static_cast<unsigned char>(c)) ||
+           std::isdigit(static_cast<unsigned char>(c));
 }
 
 // Tesseract reports confidences as 0..100.
@@ -44,13 +45,15 @@ plates::CharSlot read_slot(tesseract::ResultIterator& it) {
 
 }  // namespace
 
-TesseractReader::TesseractReader(std::unique_ptr<tesseract::TessBaseAPI> api) : api_(std::move(api)) {}
+TesseractReader::TesseractReader(std::unique_ptr<tesseract::TessBaseAPI> api)
+    : api_(std::move(api)) {}
 
 TesseractReader::~TesseractReader() {
     if (api_) api_->End();
 }
 
-core::Result<std::unique_ptr<TesseractReader>> TesseractReader::create(const config::OcrConfig& config) {
+core::Result<std::unique_ptr<TesseractReader>> TesseractReader::create(
+    const config::OcrConfig& config) {
     auto api = std::make_unique<tesseract::TessBaseAPI>();
     // Plates are not words: the dictionaries only pull reads toward English.
     std::vector<std::string> names{"load_system_dawg", "load_freq_dawg"};
@@ -58,8 +61,9 @@ core::Result<std::unique_ptr<TesseractReader>> TesseractReader::create(const con
     const std::string datapath = config.tessdata.string();
     if (api->Init(datapath.empty() ? nullptr : datapath.c_str(), config.language.c_str(),
                   tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) != 0) {
-        return core::Error{"ocr: cannot start Tesseract with language '" + config.language +
-                           "' from " + (datapath.empty() ? "its default tessdata folder" : "'" + datapath + "'")};
+        return core::Error{
+            "ocr: cannot start Tesseract with language '" + config.language + "' from " +
+            (datapath.empty() ? "its default tessdata folder" : "'" + datapath + "'")};
     }
     api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
     api->SetVariable("tessedit_char_whitelist", kPlateAlphabet);
@@ -74,7 +78,8 @@ core::Result<plates::RawText> TesseractReader::read(const cv::Mat& plate) {
     }
     api_->SetImage(plate.data, plate.cols, plate.rows, 1, static_cast<int>(plate.step));
     api_->SetSourceResolution(300);
-    if (api_->Recognize(nullptr) != 0) return core::Error{"ocr: Tesseract failed to recognise the plate"};
+    if (api_->Recognize(nullptr) != 0)
+        return core::Error{"ocr: Tesseract failed to recognise the plate"};
     plates::RawText raw;
     std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
     if (it) {

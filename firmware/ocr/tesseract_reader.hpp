@@ -3,7 +3,6 @@
 /// one line of upper-case letters and digits, with per-character alternatives.
 
 #include <memory>
-
 #include <opencv2/core.hpp>
 
 #include "config/app_config.hpp"
@@ -18,7 +17,7 @@ namespace anpr::ocr {
 
 /// One Tesseract engine. Not thread-safe: one reader per thread.
 class TesseractReader {
-public:
+  public:
     /// Starts the engine; an Error names the missing language data or folder.
     static core::Result<std::unique_ptr<TesseractReader>> create(const config::OcrConfig& config);
     ~TesseractReader();
@@ -29,7 +28,7 @@ public:
     /// most of its height), left to right, each with its alternatives.
     core::Result<plates::RawText> read(const cv::Mat& plate);
 
-private:
+  private:
     explicit TesseractReader(std::unique_ptr<tesseract::TessBaseAPI> api);
     std::unique_ptr<tesseract::TessBaseAPI> api_;
 };

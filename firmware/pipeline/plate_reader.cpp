@@ -1,7 +1,6 @@
 #include "pipeline/plate_reader.hpp"
 
 #include <algorithm>
-
 #include <opencv2/imgproc.hpp>
 
 #include "localize/classic_localizer.hpp"
@@ -49,7 +48,10 @@ bool overlaps(const cv::Rect& a, const cv::Rect& b) {
 }  // namespace
 
 PlateReader::PlateReader(const config::AppConfig& config, std::unique_ptr<ocr::TesseractReader> ocr)
-    : localize_(config.localize), ocr_config_(config.ocr), plates_(config.plates), ocr_(std::move(ocr)) {}
+    : localize_(config.localize),
+      ocr_config_(config.ocr),
+      plates_(config.plates),
+      ocr_(std::move(ocr)) {}
 
 core::Result<PlateReader> PlateReader::create(const config::AppConfig& config) {
     auto ocr = ocr::TesseractReader::create(config.ocr);

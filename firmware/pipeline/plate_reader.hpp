@@ -13,14 +13,14 @@ namespace anpr::pipeline {
 
 /// Holds one OCR engine; one PlateReader per thread.
 class PlateReader {
-public:
+  public:
     /// An Error when the OCR engine cannot start (language data missing).
     static core::Result<PlateReader> create(const config::AppConfig& config);
 
     /// Plates in `frame` whose confidence reaches ocr.min_confidence, best first.
     core::Result<std::vector<core::PlateRead>> read(const core::Frame& frame);
 
-private:
+  private:
     PlateReader(const config::AppConfig& config, std::unique_ptr<ocr::TesseractReader> ocr);
     config::LocalizeConfig localize_;
     config::OcrConfig ocr_config_;

@@ -1,9 +1,8 @@
 #pragma once
 /// Cuts a plate out of a frame and turns it upright.
 
-#include <vector>
-
 #include <opencv2/core.hpp>
+#include <vector>
 
 namespace anpr::pipeline {
 

@@ -33,7 +33,8 @@ std::vector<Format> dutch() {
     std::vector<Format> formats;
     for (std::size_t i = 0; i < sidecodes.size(); ++i) {
         const bool historic = i < first_without_vowels;
-        formats.emplace_back(sidecodes[i], historic ? "" : "AEIOUCQ", historic ? historic_prior : 1.f);
+        formats.emplace_back(sidecodes[i], historic ? "" : "AEIOUCQ",
+                             historic ? historic_prior : 1.f);
     }
     return formats;
 }

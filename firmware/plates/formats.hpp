@@ -72,8 +72,8 @@ class Format {
 
 /// One country's layouts.
 struct Country {
-    std::string code;                ///< "BE"
-    std::vector<std::string> bands;  ///< what its EU band or sticker reads, e.g. "B"
+    std::string code;                  ///< "BE"
+    std::vector<std::string> bands;    ///< what its EU band or sticker reads, e.g. "B"
     std::vector<PlateGround> grounds;  ///< the ground colours its plates come in
     /// Shortest first, and among equal lengths preferred first: where a text fits
     /// two layouts (German district splits), the first decides how it is printed.

@@ -14,8 +14,8 @@ namespace anpr::plates {
 
 /// One alternative for one character position, as the OCR engine saw it.
 struct CharChoice {
-    char ch = 0;              ///< 'A'..'Z' or '0'..'9'
-    float confidence = 0.f;   ///< 0..1
+    char ch = 0;             ///< 'A'..'Z' or '0'..'9'
+    float confidence = 0.f;  ///< 0..1
 };
 
 /// One character position; choices best first, never empty.

@@ -1,10 +1,10 @@
 #include "uplink/local_outbox.hpp"
 
-#include <cerrno>
-#include <cstring>
-
 #include <fcntl.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 namespace anpr::uplink {
 namespace {
@@ -18,13 +18,16 @@ std::string failure(const std::string& what, const std::filesystem::path& path) 
 core::Result<LocalOutbox> LocalOutbox::open(const std::filesystem::path& path) {
     std::error_code ec;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-    if (ec) return core::Error{"outbox: cannot create folder '" + path.parent_path().string() + "': " + ec.message()};
+    if (ec)
+        return core::Error{"outbox: cannot create folder '" + path.parent_path().string() +
+                           "': " + ec.message()};
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
     if (fd < 0) return core::Error{failure("open", path)};
     return LocalOutbox(path, fd);
 }
 
-LocalOutbox::LocalOutbox(LocalOutbox&& other) noexcept : path_(std::move(other.path_)), fd_(other.fd_) {
+LocalOutbox::LocalOutbox(LocalOutbox&& other) noexcept
+    : path_(std::move(other.path_)), fd_(other.fd_) {
     other.fd_ = -1;
 }
 

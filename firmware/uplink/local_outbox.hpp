@@ -4,16 +4,15 @@
 /// delivery to the central network replaces it in the uplink issue.
 
 #include <filesystem>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/result.hpp"
 
 namespace anpr::uplink {
 
 class LocalOutbox {
-public:
+  public:
     /// Opens (creating the file and its folders) for appending.
     static core::Result<LocalOutbox> open(const std::filesystem::path& path);
     ~LocalOutbox();
@@ -29,7 +28,7 @@ public:
 
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     LocalOutbox(std::filesystem::path path, int fd) : path_(std::move(path)), fd_(fd) {}
     std::filesystem::path path_;
     int fd_ = -1;

@@ -1,8 +1,8 @@
 #include "uplink/read_json.hpp"
 
 #include <cmath>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 
 namespace anpr::uplink {
 namespace {
@@ -36,7 +36,8 @@ core::Result<core::PlateRead> parse_plate_json(const nlohmann::ordered_json& jso
         if (box.size() != 4) return core::Error{"plate box must have 4 numbers"};
         plate.box = cv::Rect(box[0], box[1], box[2], box[3]);
         for (const auto& c : json.at("candidates")) {
-            plate.candidates.push_back({c.at("text").get<std::string>(), c.at("confidence").get<float>()});
+            plate.candidates.push_back(
+                {c.at("text").get<std::string>(), c.at("confidence").get<float>()});
         }
         return plate;
     } catch (const nlohmann::json::exception& e) {
@@ -44,14 +45,15 @@ core::Result<core::PlateRead> parse_plate_json(const nlohmann::ordered_json& jso
     }
 }
 
-nlohmann::ordered_json image_reads_json(const std::string& image, double ms, const std::vector<core::PlateRead>& plates) {
+nlohmann::ordered_json image_reads_json(const std::string& image, double ms,
+                                        const std::vector<core::PlateRead>& plates) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& plate : plates) list.push_back(plate_json(plate));
     return {{"image", image}, {"ms", std::round(ms * 10.0) / 10.0}, {"plates", list}};
 }
 
 nlohmann::ordered_json read_record_json(const config::UnitConfig& unit, const core::Frame& frame,
-                                const core::PlateRead& plate) {
+                                        const core::PlateRead& plate) {
     return {{"unit", unit.id},
             {"site", unit.site},
             {"source", frame.source},
@@ -61,7 +63,8 @@ nlohmann::ordered_json read_record_json(const config::UnitConfig& unit, const co
 }
 
 std::string iso8601_utc(std::chrono::system_clock::time_point time) {
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
     const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
     std::tm utc{};
     gmtime_r(&seconds, &utc);

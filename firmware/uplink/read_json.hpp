@@ -1,10 +1,9 @@
 #pragma once
 /// JSON forms of plate reads: the `anpr read --json` line and the unit's read record.
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "config/app_config.hpp"
 #include "core/result.hpp"
@@ -19,11 +18,12 @@ nlohmann::ordered_json plate_json(const core::PlateRead& plate);
 core::Result<core::PlateRead> parse_plate_json(const nlohmann::ordered_json& json);
 
 /// One image's reads: {"image": ..., "ms": ..., "plates": [...]}.
-nlohmann::ordered_json image_reads_json(const std::string& image, double ms, const std::vector<core::PlateRead>& plates);
+nlohmann::ordered_json image_reads_json(const std::string& image, double ms,
+                                        const std::vector<core::PlateRead>& plates);
 
 /// A read as the unit records it: who, where, which frame, when (UTC, ms), what.
 nlohmann::ordered_json read_record_json(const config::UnitConfig& unit, const core::Frame& frame,
-                                const core::PlateRead& plate);
+                                        const core::PlateRead& plate);
 
 /// UTC time as ISO 8601 with milliseconds, e.g. "2026-11-29T10:24:00.123Z".
 std::string iso8601_utc(std::chrono::system_clock::time_point time);

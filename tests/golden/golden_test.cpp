@@ -7,7 +7,6 @@
 
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 
@@ -35,7 +34,7 @@ double iou(const cv::Rect& a, const cv::Rect& b) {
 }
 
 class GoldenTest : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     static void SetUpTestSuite() {
         auto created = pipeline::PlateReader::create(config::AppConfig{});
         ASSERT_TRUE(created.ok()) << created.error().message;
@@ -67,7 +66,8 @@ TEST_P(GoldenTest, ReadsWhatWasDrawn) {
         const cv::Rect box(b[0], b[1], b[2], b[3]);
         const auto found = std::find_if(reads.value().begin(), reads.value().end(),
                                         [&](const auto& r) { return iou(r.box, box) >= kMinIou; });
-        ASSERT_NE(found, reads.value().end()) << "no read on the plate " << plate["text"] << "; reads:" << got;
+        ASSERT_NE(found, reads.value().end())
+            << "no read on the plate " << plate["text"] << "; reads:" << got;
         EXPECT_EQ(found->text, plate["text"].get<std::string>());
         EXPECT_EQ(found->country, plate["country"].get<std::string>());
     }

@@ -1,9 +1,8 @@
 // `anpr` as a user runs it: reads, bad input, evaluation.
 #include <gtest/gtest.h>
 
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "run_command.hpp"
 #include "temp_dir.hpp"
@@ -49,8 +48,8 @@ TEST(ReadCommandTest, BadFilesAreNamedAndTheOthersStillRead) {
     testing::TempDir dir;
     const auto empty = dir.write("empty.jpg", "");
     const auto corrupt = dir.write("corrupt.png", "\x89PNG but then nothing sensible");
-    const auto result =
-        run_program("anpr", "read --json " + empty.string() + " images/fr_01.jpg " + corrupt.string());
+    const auto result = run_program(
+        "anpr", "read --json " + empty.string() + " images/fr_01.jpg " + corrupt.string());
     EXPECT_EQ(result.exit_code, 1) << result.out;
     EXPECT_NE(result.out.find("empty.jpg': the file is empty"), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("corrupt.png"), std::string::npos) << result.out;
@@ -68,7 +67,8 @@ TEST(ReadCommandTest, MissingFolderIsNamed) {
 TEST(ReadCommandTest, ConfigWithAMisspelledKeyIsRefused) {
     testing::TempDir dir;
     const auto config = dir.write("bad.toml", "[ocr]\nmin_confidense = 0.5\n");
-    const auto result = run_program("anpr", "--config " + config.string() + " read images/fr_01.jpg");
+    const auto result =
+        run_program("anpr", "--config " + config.string() + " read images/fr_01.jpg");
     EXPECT_NE(result.exit_code, 0);
     EXPECT_NE(result.out.find("ocr.min_confidense"), std::string::npos) << result.out;
 }
@@ -82,34 +82,42 @@ TEST(EvalCommandTest, ScoresSavedReads) {
     const auto reads = run_program("anpr", "read --json images/fr_01.jpg images/empty_road.jpg");
     ASSERT_EQ(reads.exit_code, 0);
     const auto saved = dir.write("reads.jsonl", reads.out);
-    const auto result = run_program("anpr", "eval --truth " + truth.string() + " --reads " + saved.string());
+    const auto result =
+        run_program("anpr", "eval --truth " + truth.string() + " --reads " + saved.string());
     ASSERT_EQ(result.exit_code, 0) << result.out;
     EXPECT_NE(result.out.find("miss empty_road.jpg: truth AB12CD, read nothing (plate not found)"),
               std::string::npos)
         << result.out;
-    EXPECT_NE(result.out.find("exact=50.0 read=1/2 strict=50.0 detected=1/2"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("exact=50.0 read=1/2 strict=50.0 detected=1/2"), std::string::npos)
+        << result.out;
 }
 
 TEST(EvalCommandTest, ReadsAFolderAndGuardsAMinimum) {
     testing::TempDir dir;
-    const auto truth = dir.write("truth.csv", "image,plate_text,x,y,w,h\nfr_01.jpg,FY211ZP,229,369,192,51\n");
-    const auto pass = run_program("anpr", "eval --truth " + truth.string() + " images --min-exact 100");
+    const auto truth =
+        dir.write("truth.csv", "image,plate_text,x,y,w,h\nfr_01.jpg,FY211ZP,229,369,192,51\n");
+    const auto pass =
+        run_program("anpr", "eval --truth " + truth.string() + " images --min-exact 100");
     EXPECT_EQ(pass.exit_code, 0) << pass.out;
     EXPECT_NE(pass.out.find("exact=100.0 read=1/1"), std::string::npos) << pass.out;
-    const auto wrong = dir.write("wrong.csv", "image,plate_text,x,y,w,h\nfr_01.jpg,ZZ999ZZ,229,369,192,51\n");
-    const auto fail = run_program("anpr", "eval --truth " + wrong.string() + " images --min-exact 50");
+    const auto wrong =
+        dir.write("wrong.csv", "image,plate_text,x,y,w,h\nfr_01.jpg,ZZ999ZZ,229,369,192,51\n");
+    const auto fail =
+        run_program("anpr", "eval --truth " + wrong.string() + " images --min-exact 50");
     EXPECT_EQ(fail.exit_code, 1) << fail.out;
 }
 
 TEST(EvalCommandTest, BadInputIsNamed) {
     EXPECT_EQ(run_program("anpr", "eval --truth no/such.csv images").exit_code, 2);
     testing::TempDir dir;
-    const auto truth = dir.write("truth.csv", "image,plate_text,x,y,w,h\nfr_01.jpg,FY211ZP,1,2,3,4\n");
+    const auto truth =
+        dir.write("truth.csv", "image,plate_text,x,y,w,h\nfr_01.jpg,FY211ZP,1,2,3,4\n");
     const auto missing = run_program("anpr", "eval --truth " + truth.string() + " no/such/folder");
     EXPECT_EQ(missing.exit_code, 2);
     EXPECT_NE(missing.out.find("no/such/folder"), std::string::npos) << missing.out;
     const auto garbled = dir.write("reads.jsonl", "{not json\n");
-    const auto bad = run_program("anpr", "eval --truth " + truth.string() + " --reads " + garbled.string());
+    const auto bad =
+        run_program("anpr", "eval --truth " + truth.string() + " --reads " + garbled.string());
     EXPECT_EQ(bad.exit_code, 2);
     EXPECT_NE(bad.out.find("reads.jsonl:1: not a JSON object"), std::string::npos) << bad.out;
 }

@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "run_command.hpp"
@@ -45,10 +44,16 @@ TEST(DaemonTest, ReadsFramesIntoTheOutboxAndSkipsABrokenOne) {
     std::filesystem::copy_file("images/sk_01.jpg", frames / "c.jpg");
     const auto outbox = dir.path() / "out" / "outbox.jsonl";
     const auto log = dir.path() / "out" / "anprd.log";
-    const auto config = dir.write("unit.toml", "[unit]\nid = \"unit-42\"\nsite = \"e40-km12\"\n"
-                                               "[capture]\nsource = \"" + frames.string() + "\"\n"
-                                               "[outbox]\npath = \"" + outbox.string() + "\"\n"
-                                               "[log]\nfile = \"" + log.string() + "\"\n");
+    const auto config = dir.write("unit.toml",
+                                  "[unit]\nid = \"unit-42\"\nsite = \"e40-km12\"\n"
+                                  "[capture]\nsource = \"" +
+                                      frames.string() +
+                                      "\"\n"
+                                      "[outbox]\npath = \"" +
+                                      outbox.string() +
+                                      "\"\n"
+                                      "[log]\nfile = \"" +
+                                      log.string() + "\"\n");
     const auto result = run_program("anprd", "--config " + config.string());
     ASSERT_EQ(result.exit_code, 0) << result.out;
 
@@ -67,23 +72,27 @@ TEST(DaemonTest, ReadsFramesIntoTheOutboxAndSkipsABrokenOne) {
     EXPECT_NE(std::find(texts.begin(), texts.end(), "NR289PO"), texts.end());
 
     std::ifstream log_in(log);
-    const std::string log_text((std::istreambuf_iterator<char>(log_in)), std::istreambuf_iterator<char>());
+    const std::string log_text((std::istreambuf_iterator<char>(log_in)),
+                               std::istreambuf_iterator<char>());
     EXPECT_NE(log_text.find("b.jpg"), std::string::npos) << "the broken frame is not logged";
     EXPECT_NE(log_text.find("FY-211-ZP"), std::string::npos);
-    EXPECT_NE(log_text.find("stopped: 3 frames, 1 failed, " + std::to_string(records.size()) + " reads stored"),
+    EXPECT_NE(log_text.find("stopped: 3 frames, 1 failed, " + std::to_string(records.size()) +
+                            " reads stored"),
               std::string::npos)
         << log_text;
 }
 
 TEST(DaemonTest, StopsCleanlyOnSigterm) {
     testing::TempDir dir;
-    const auto config = dir.write("unit.toml", "[capture]\nloop = true\ninterval_ms = 100\n"
-                                               "[outbox]\npath = \"" + (dir.path() / "outbox.jsonl").string() + "\"\n");
+    const auto config = dir.write("unit.toml",
+                                  "[capture]\nloop = true\ninterval_ms = 100\n"
+                                  "[outbox]\npath = \"" +
+                                      (dir.path() / "outbox.jsonl").string() + "\"\n");
     // A looping unit never ends by itself: timeout sends SIGTERM after 3 s
     // and passes on anprd's own exit status.
     const auto result =
-        testing::run_command("timeout --preserve-status -s TERM 3 " + testing::program_path("anprd") +
-                             " --config " + config.string());
+        testing::run_command("timeout --preserve-status -s TERM 3 " +
+                             testing::program_path("anprd") + " --config " + config.string());
     EXPECT_EQ(result.exit_code, 0) << result.out;
     EXPECT_NE(result.out.find("stopped: "), std::string::npos) << result.out;
 }
@@ -91,7 +100,8 @@ TEST(DaemonTest, StopsCleanlyOnSigterm) {
 TEST(DaemonTest, UnwritableOutboxStopsTheUnitLoudly) {
     testing::TempDir dir;
     const auto blocker = dir.write("blocker", "x");
-    const auto config = dir.write("unit.toml", "[outbox]\npath = \"" + (blocker / "outbox.jsonl").string() + "\"\n");
+    const auto config = dir.write(
+        "unit.toml", "[outbox]\npath = \"" + (blocker / "outbox.jsonl").string() + "\"\n");
     const auto result = run_program("anprd", "--config " + config.string());
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_NE(result.out.find("outbox"), std::string::npos) << result.out;

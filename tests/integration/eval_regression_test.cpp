@@ -18,8 +18,8 @@ TEST(EvalRegressionTest, OpenAlprEuKeepsItsReadingRate) {
         GTEST_SKIP() << kEvalSet << " is absent: the regression check on real photos is skipped";
     }
     const auto result = testing::run_program(
-        "anpr", "eval --truth " + (kEvalSet / "ground_truth.csv").string() + " " + kEvalSet.string() +
-                    " --min-exact " + kMinExactPercent);
+        "anpr", "eval --truth " + (kEvalSet / "ground_truth.csv").string() + " " +
+                    kEvalSet.string() + " --min-exact " + kMinExactPercent);
     EXPECT_EQ(result.exit_code, 0) << result.out;
     EXPECT_NE(result.out.find("exact="), std::string::npos) << result.out;
 }

@@ -1,10 +1,11 @@
 #pragma once
 /// Runs one of the built programs as a user would and captures what it says.
 
+#include <sys/wait.h>
+
 #include <array>
 #include <cstdio>
 #include <string>
-#include <sys/wait.h>
 
 namespace anpr::testing {
 
@@ -14,7 +15,9 @@ struct CommandResult {
 };
 
 /// Where the build put `program` ("anpr" or "anprd").
-inline std::string program_path(const std::string& program) { return std::string(ANPR_BIN_DIR) + "/" + program; }
+inline std::string program_path(const std::string& program) {
+    return std::string(ANPR_BIN_DIR) + "/" + program;
+}
 
 /// Runs a shell command line, capturing stdout and stderr together.
 inline CommandResult run_command(const std::string& command_line) {

@@ -9,7 +9,7 @@
 namespace anpr::testing {
 
 class TempDir {
-public:
+  public:
     TempDir() {
         std::random_device seed;
         path_ = std::filesystem::temp_directory_path() / ("anpr-test-" + std::to_string(seed()));
@@ -31,7 +31,7 @@ public:
         return file;
     }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

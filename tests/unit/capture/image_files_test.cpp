@@ -1,8 +1,9 @@
+#include "capture/image_files.hpp"
+
 #include <gtest/gtest.h>
 
 #include <opencv2/imgcodecs.hpp>
 
-#include "capture/image_files.hpp"
 #include "capture/image_folder_source.hpp"
 #include "temp_dir.hpp"
 
@@ -43,7 +44,8 @@ TEST(ImageFilesTest, MissingPathIsAnErrorNamingIt) {
 TEST(ImageFilesTest, EmptyAndCorruptFilesAreErrorsNamingThem) {
     testing::TempDir dir;
     const auto empty = dir.write("empty.jpg", "");
-    const auto corrupt = dir.write("corrupt.jpg", std::string("\xFF\xD8\xFF\xE0 this is not really a JPEG", 31));
+    const auto corrupt =
+        dir.write("corrupt.jpg", std::string("\xFF\xD8\xFF\xE0 this is not really a JPEG", 31));
     auto empty_frame = load_frame(empty, 0);
     ASSERT_FALSE(empty_frame.ok());
     EXPECT_NE(empty_frame.error().message.find("empty.jpg"), std::string::npos);

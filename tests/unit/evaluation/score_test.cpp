@@ -1,8 +1,8 @@
+#include "evaluation/score.hpp"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
-
-#include "evaluation/score.hpp"
 
 namespace anpr::evaluation {
 namespace {
@@ -43,9 +43,11 @@ TEST(ScoreTest, CountsExactFoldedAndDetected) {
 TEST(ScoreTest, ScoresTheReadOnTheTrueBoxNotTheMostConfident) {
     const std::vector<TruthEntry> truth{{"a.jpg", "RK026AJ", kTruthBox}};
     std::map<std::string, ImageReads> reads;
-    reads["a.jpg"] = {{plate("CITROEN", {0, 0, 80, 20}, 0.99f), plate("RK026AJ", kTruthBox, 0.5f)}, 10, false};
+    reads["a.jpg"] = {
+        {plate("CITROEN", {0, 0, 80, 20}, 0.99f), plate("RK026AJ", kTruthBox, 0.5f)}, 10, false};
     EXPECT_EQ(score(truth, reads).exact_folded, 1);
-    reads["a.jpg"] = {{plate("RK026AJ", {0, 0, 80, 20}, 0.99f), plate("CITROEN", kTruthBox, 0.5f)}, 10, false};
+    reads["a.jpg"] = {
+        {plate("RK026AJ", {0, 0, 80, 20}, 0.99f), plate("CITROEN", kTruthBox, 0.5f)}, 10, false};
     EXPECT_EQ(score(truth, reads).exact_folded, 0);
 }
 
@@ -78,9 +80,7 @@ TEST(ScoreTest, LastLineSummarises) {
     EXPECT_EQ(last, "exact=50.0 read=1/2 strict=50.0 detected=2/2 median_ms=12.0 p95_ms=14.0\n");
 }
 
-TEST(ScoreTest, FoldsOAndIOnly) {
-    EXPECT_EQ(fold_lookalikes("OI08B"), "0108B");
-}
+TEST(ScoreTest, FoldsOAndIOnly) { EXPECT_EQ(fold_lookalikes("OI08B"), "0108B"); }
 
 }  // namespace
 }  // namespace anpr::evaluation

@@ -1,10 +1,11 @@
+#include "localize/classic_localizer.hpp"
+
 #include <gtest/gtest.h>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "localize/character_blobs.hpp"
-#include "localize/classic_localizer.hpp"
 
 namespace anpr::localize {
 namespace {
@@ -41,11 +42,12 @@ TEST(LocalizerTest, FindsTheTextRowOfASyntheticPlate) {
 TEST(LocalizerTest, FindsThePlateOnARenderedFrame) {
     // images/fr_01.expect.json: the plate's box is [229, 369, 192, 51].
     const cv::Rect truth(229, 369, 192, 51);
-    auto candidates = localize_classic(frame_of(cv::imread("images/fr_01.jpg")), config::LocalizeConfig{});
+    auto candidates =
+        localize_classic(frame_of(cv::imread("images/fr_01.jpg")), config::LocalizeConfig{});
     ASSERT_TRUE(candidates.ok());
-    const bool found = std::any_of(candidates.value().begin(), candidates.value().end(), [&](const auto& c) {
-        return (c.box & truth).area() > 0.5 * truth.area();
-    });
+    const bool found =
+        std::any_of(candidates.value().begin(), candidates.value().end(),
+                    [&](const auto& c) { return (c.box & truth).area() > 0.5 * truth.area(); });
     EXPECT_TRUE(found);
 }
 
@@ -65,8 +67,8 @@ TEST(LocalizerTest, EmptyFrameIsAnError) {
 TEST(LocalizerTest, KeepsAtMostMaxCandidates) {
     cv::Mat page(600, 800, CV_8UC3, cv::Scalar(240, 240, 240));
     for (int row = 0; row < 8; ++row) {
-        cv::putText(page, "AB12CD", {40 + (row % 2) * 380, 60 + row * 70}, cv::FONT_HERSHEY_DUPLEX, 1.0,
-                    cv::Scalar(10, 10, 10), 2);
+        cv::putText(page, "AB12CD", {40 + (row % 2) * 380, 60 + row * 70}, cv::FONT_HERSHEY_DUPLEX,
+                    1.0, cv::Scalar(10, 10, 10), 2);
     }
     config::LocalizeConfig config;
     config.max_candidates = 3;

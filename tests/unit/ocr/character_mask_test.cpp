@@ -1,8 +1,8 @@
+#include "ocr/character_mask.hpp"
+
 #include <gtest/gtest.h>
 
 #include <opencv2/imgproc.hpp>
-
-#include "ocr/character_mask.hpp"
 
 namespace anpr::ocr {
 namespace {

@@ -1,8 +1,8 @@
+#include "ocr/tesseract_reader.hpp"
+
 #include <gtest/gtest.h>
 
 #include <opencv2/imgproc.hpp>
-
-#include "ocr/tesseract_reader.hpp"
 
 namespace anpr::ocr {
 namespace {

@@ -1,8 +1,8 @@
+#include "pipeline/plate_ground.hpp"
+
 #include <gtest/gtest.h>
 
 #include <opencv2/imgproc.hpp>
-
-#include "pipeline/plate_ground.hpp"
 
 namespace anpr::pipeline {
 namespace {
@@ -16,7 +16,8 @@ cv::Mat plate_of(cv::Scalar ground_bgr) {
 TEST(PlateGroundTest, TellsYellowFromWhite) {
     EXPECT_EQ(plate_ground(plate_of({20, 200, 240})), plates::PlateGround::yellow);
     EXPECT_EQ(plate_ground(plate_of({235, 235, 235})), plates::PlateGround::white);
-    EXPECT_EQ(plate_ground(plate_of({200, 205, 215})), plates::PlateGround::white);  // warm white in shade
+    EXPECT_EQ(plate_ground(plate_of({200, 205, 215})),
+              plates::PlateGround::white);  // warm white in shade
 }
 
 TEST(PlateGroundTest, UnknownForOtherColoursAndGrey) {

@@ -1,8 +1,8 @@
+#include "pipeline/plate_reader.hpp"
+
 #include <gtest/gtest.h>
 
 #include <opencv2/imgcodecs.hpp>
-
-#include "pipeline/plate_reader.hpp"
 
 namespace anpr::pipeline {
 namespace {

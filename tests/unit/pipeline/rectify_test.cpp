@@ -1,8 +1,8 @@
+#include "pipeline/rectify.hpp"
+
 #include <gtest/gtest.h>
 
 #include <opencv2/imgproc.hpp>
-
-#include "pipeline/rectify.hpp"
 
 namespace anpr::pipeline {
 namespace {
@@ -24,7 +24,8 @@ TEST(RectifyTest, TurnsARotatedPlateUpright) {
     ASSERT_EQ(upright.rows, 50);
     EXPECT_NEAR(upright.cols, 200, 2);
     EXPECT_EQ(upright.type(), CV_8UC3);
-    EXPECT_LT(cv::mean(upright(cv::Rect(10, 5, 180, 15)))[0], 60);    // the bar, across the whole width
+    EXPECT_LT(cv::mean(upright(cv::Rect(10, 5, 180, 15)))[0],
+              60);  // the bar, across the whole width
     EXPECT_GT(cv::mean(upright(cv::Rect(10, 32, 180, 14)))[0], 180);  // the light half
 }
 

@@ -1,9 +1,10 @@
+#include "uplink/local_outbox.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 
 #include "temp_dir.hpp"
-#include "uplink/local_outbox.hpp"
 
 namespace anpr::uplink {
 namespace {

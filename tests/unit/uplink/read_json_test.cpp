@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "uplink/read_json.hpp"
+
+#include <gtest/gtest.h>
 
 namespace anpr::uplink {
 namespace {
@@ -60,7 +60,8 @@ TEST(ReadJsonTest, RecordSaysWhoWhereWhenAndWhat) {
     core::Frame frame;
     frame.source = "images/be_01.jpg";
     frame.index = 3;
-    frame.captured.utc = std::chrono::system_clock::time_point{std::chrono::milliseconds(1'764'411'840'123)};
+    frame.captured.utc =
+        std::chrono::system_clock::time_point{std::chrono::milliseconds(1'764'411'840'123)};
     config::UnitConfig unit{"unit-7", "site-e40"};
     const auto record = read_record_json(unit, frame, sample());
     EXPECT_EQ(record["unit"], "unit-7");
