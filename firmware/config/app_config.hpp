@@ -34,10 +34,12 @@ struct LocalizeConfig {
 };
 
 struct OcrConfig {
-    std::string engine = "tesseract";  ///< only "tesseract" for now
-    std::filesystem::path tessdata;    ///< empty: Tesseract's default folder
-    std::string language = "eng";
-    float min_confidence = 0.35f;  ///< reads below this are not reported, 0..1
+    std::string engine = "tesseract";  ///< "tesseract" or "cnn"
+    /// The CNN reader's ONNX model (engine "cnn").
+    std::filesystem::path model = "models/plate_reader.onnx";
+    std::filesystem::path tessdata;  ///< engine "tesseract": empty means Tesseract's default folder
+    std::string language = "eng";    ///< engine "tesseract": its language data
+    float min_confidence = 0.35f;    ///< reads below this are not reported, 0..1
 };
 
 struct OutboxConfig {

@@ -23,11 +23,19 @@ struct Frame {
     Timestamp captured;
 };
 
+/// In a plate crop cut along PlateCandidate::quad, the share of the crop's
+/// height that the characters fill: the localizer cuts that margin, readers
+/// rely on it.
+inline constexpr double kTextHeightShare = 1.0 / 1.6;
+
 /// A region of a frame that may hold a plate, as the localizer found it.
 struct PlateCandidate {
-    cv::Rect box;                   ///< axis-aligned box in frame pixels
-    std::vector<cv::Point2f> quad;  ///< the plate's four corners (tl, tr, br, bl), when known
-    float score = 0.f;              ///< localizer's belief, 0..1
+    cv::Rect box;  ///< axis-aligned box in frame pixels
+    /// Four corners (tl, tr, br, bl) around the plate's text row, rotated with
+    /// it: the text fills kTextHeightShare of its height, with room on the left
+    /// for the EU band.
+    std::vector<cv::Point2f> quad;
+    float score = 0.f;  ///< localizer's belief, 0..1
 };
 
 /// One way to read a plate, with its belief.

@@ -18,11 +18,12 @@ constexpr int kMinCharHeight = 8;
 constexpr int kMinCharacters = 4;
 // Plates carry 4-10 characters; rows of text wider than that are signs.
 constexpr int kMaxCharacters = 12;
-// Plate outline around the text row, in character heights: the EU band on
-// the left, a border on the right, about a quarter height above and below.
+// The quad around the text row, in character heights: room for the EU band
+// on the left, for a border on the right, and above and below what makes the
+// text fill core::kTextHeightShare of the height.
 constexpr float kMarginLeft = 0.9f;
 constexpr float kMarginRight = 0.35f;
-constexpr float kMarginVertical = 0.3f;
+constexpr float kMarginVertical = static_cast<float>((1.0 / core::kTextHeightShare - 1.0) / 2.0);
 constexpr double kOverlapToSuppress = 0.5;
 
 float row_score(const TextRow& row) {

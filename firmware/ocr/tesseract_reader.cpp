@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "core/types.hpp"
+#include "ocr/character_mask.hpp"
+
 namespace anpr::ocr {
 namespace {
 
@@ -76,7 +79,9 @@ core::Result<plates::RawText> TesseractReader::read(const cv::Mat& plate) {
     if (plate.empty() || plate.type() != CV_8UC1) {
         return core::Error{"ocr: plate image must be non-empty 8-bit grey"};
     }
-    api_->SetImage(plate.data, plate.cols, plate.rows, 1, static_cast<int>(plate.step));
+    const cv::Mat mask = character_mask(plate, core::kTextHeightShare);
+    if (mask.empty()) return plates::RawText{};
+    api_->SetImage(mask.data, mask.cols, mask.rows, 1, static_cast<int>(mask.step));
     api_->SetSourceResolution(300);
     if (api_->Recognize(nullptr) != 0)
         return core::Error{"ocr: Tesseract failed to recognise the plate"};

@@ -1,13 +1,12 @@
 #pragma once
-/// Plate text from a rectified plate crop, read by Tesseract's LSTM engine as
-/// one line of upper-case letters and digits, with per-character alternatives.
+/// Plate text read by Tesseract's LSTM engine as one line of upper-case
+/// letters and digits, with per-character alternatives, from the plate's
+/// character mask (ocr/character_mask.hpp).
 
 #include <memory>
 #include <opencv2/core.hpp>
 
-#include "config/app_config.hpp"
-#include "core/result.hpp"
-#include "plates/plates.hpp"
+#include "ocr/reader.hpp"
 
 namespace tesseract {
 class TessBaseAPI;
@@ -16,17 +15,15 @@ class TessBaseAPI;
 namespace anpr::ocr {
 
 /// One Tesseract engine. Not thread-safe: one reader per thread.
-class TesseractReader {
+class TesseractReader final : public Reader {
   public:
     /// Starts the engine; an Error names the missing language data or folder.
     static core::Result<std::unique_ptr<TesseractReader>> create(const config::OcrConfig& config);
-    ~TesseractReader();
+    ~TesseractReader() override;
     TesseractReader(const TesseractReader&) = delete;
     TesseractReader& operator=(const TesseractReader&) = delete;
 
-    /// Characters seen in `plate` (8-bit grey, plate upright, text filling
-    /// most of its height), left to right, each with its alternatives.
-    core::Result<plates::RawText> read(const cv::Mat& plate);
+    core::Result<plates::RawText> read(const cv::Mat& plate) override;
 
   private:
     explicit TesseractReader(std::unique_ptr<tesseract::TessBaseAPI> api);

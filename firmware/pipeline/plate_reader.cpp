@@ -4,18 +4,16 @@
 #include <opencv2/imgproc.hpp>
 
 #include "localize/classic_localizer.hpp"
-#include "ocr/character_mask.hpp"
 #include "pipeline/plate_ground.hpp"
 #include "pipeline/rectify.hpp"
 
 namespace anpr::pipeline {
 namespace {
 
-// The rectified plate is this many pixels high; the localizer's quad puts
-// the text row at kTextFraction of it, so characters come out about 40 px
-// tall, where Tesseract's LSTM reads best.
+// The rectified plate is this many pixels high, so that characters come
+// out about 40 px tall, where Tesseract's LSTM reads best; the CNN reader
+// scales it down to its own input.
 constexpr int kRectifiedHeight = 64;
-constexpr double kTextFraction = 1.0 / 1.6;
 // Two reads whose boxes overlap this much are one plate.
 constexpr double kSamePlateOverlap = 0.3;
 constexpr std::size_t kMaxCandidatesPerPlate = 5;
@@ -47,14 +45,14 @@ bool overlaps(const cv::Rect& a, const cv::Rect& b) {
 
 }  // namespace
 
-PlateReader::PlateReader(const config::AppConfig& config, std::unique_ptr<ocr::TesseractReader> ocr)
+PlateReader::PlateReader(const config::AppConfig& config, std::unique_ptr<ocr::Reader> ocr)
     : localize_(config.localize),
       ocr_config_(config.ocr),
       plates_(config.plates),
       ocr_(std::move(ocr)) {}
 
 core::Result<PlateReader> PlateReader::create(const config::AppConfig& config) {
-    auto ocr = ocr::TesseractReader::create(config.ocr);
+    auto ocr = ocr::make_reader(config.ocr);
     if (!ocr) return ocr.error();
     return PlateReader(config, std::move(ocr).value());
 }
@@ -67,9 +65,7 @@ core::Result<std::vector<core::PlateRead>> PlateReader::read(const core::Frame& 
         const cv::Mat upright = rectify(frame.image, candidate.quad, kRectifiedHeight);
         cv::Mat gray = upright;
         if (upright.channels() == 3) cv::cvtColor(upright, gray, cv::COLOR_BGR2GRAY);
-        const cv::Mat mask = ocr::character_mask(gray, kTextFraction);
-        if (mask.empty()) continue;
-        auto raw = ocr_->read(mask);
+        auto raw = ocr_->read(gray);
         if (!raw) return raw.error();
         raw.value().ground = plate_ground(upright);
         auto readings = plates::interpret(raw.value(), plates_);

@@ -7,25 +7,25 @@
 #include "config/app_config.hpp"
 #include "core/result.hpp"
 #include "core/types.hpp"
-#include "ocr/tesseract_reader.hpp"
+#include "ocr/reader.hpp"
 
 namespace anpr::pipeline {
 
 /// Holds one OCR engine; one PlateReader per thread.
 class PlateReader {
   public:
-    /// An Error when the OCR engine cannot start (language data missing).
+    /// An Error when the OCR engine cannot start (language data or model missing).
     static core::Result<PlateReader> create(const config::AppConfig& config);
 
     /// Plates in `frame` whose confidence reaches ocr.min_confidence, best first.
     core::Result<std::vector<core::PlateRead>> read(const core::Frame& frame);
 
   private:
-    PlateReader(const config::AppConfig& config, std::unique_ptr<ocr::TesseractReader> ocr);
+    PlateReader(const config::AppConfig& config, std::unique_ptr<ocr::Reader> ocr);
     config::LocalizeConfig localize_;
     config::OcrConfig ocr_config_;
     plates::PlatesConfig plates_;
-    std::unique_ptr<ocr::TesseractReader> ocr_;
+    std::unique_ptr<ocr::Reader> ocr_;
 };
 
 }  // namespace anpr::pipeline

@@ -107,6 +107,14 @@ def plain_text(display):
 
 def render_plate(country, display, rng, px_per_mm=2.0):
     """A frontal plate of FORMATS[country] printing `display`, as BGR uint8."""
+    return render_plate_with_text_box(country, display, rng, px_per_mm)[0]
+
+
+def render_plate_with_text_box(country, display, rng, px_per_mm=2.0):
+    """Like render_plate, also returning the text row's box (x0, y0, x1, y1) in pixels.
+
+    The box spans the printed characters' width and their cap height.
+    """
     fmt = FORMATS[country]
     width, height = (round(v * px_per_mm) for v in fmt.size_mm)
     img = Image.new("RGB", (width, height), _jitter(fmt.background, rng))
@@ -121,9 +129,9 @@ def render_plate(country, display, rng, px_per_mm=2.0):
     _draw_border(draw, fmt.border, width, height, px_per_mm)
     margin = round(TEXT_MARGIN_MM * px_per_mm)
     font = FONTS[rng.integers(len(FONTS))]
-    _draw_text(img, display, font, fmt.ink, left + margin, right - margin,
-               round(CAP_HEIGHT * height))
-    return cv2.cvtColor(np.asarray(img), cv2.COLOR_RGB2BGR)
+    box = _draw_text(img, display, font, fmt.ink, left + margin, right - margin,
+                     round(CAP_HEIGHT * height))
+    return cv2.cvtColor(np.asarray(img), cv2.COLOR_RGB2BGR), box
 
 
 def _jitter(rgb, rng, amount=6):
@@ -169,7 +177,10 @@ def _draw_star(draw, cx, cy, radius):
 
 
 def _draw_text(img, text, font_path, ink, x0, x1, cap_px):
-    """Centre `text` between x0 and x1, squeezed horizontally if it is too wide."""
+    """Centre `text` between x0 and x1, squeezed horizontally if it is too wide.
+
+    Returns the text row's box (x0, y0, x1, y1): the drawn width by the cap height.
+    """
     font = _font_for_cap_height(font_path, cap_px)
     left, _, right, _ = font.getbbox(text, anchor="ls")
     baseline = (img.height + cap_px) // 2
@@ -179,6 +190,7 @@ def _draw_text(img, text, font_path, ink, x0, x1, cap_px):
     layer = layer.resize((width, img.height), Image.LANCZOS)
     start = x0 + (x1 - x0 - width) // 2
     img.paste(ink, (start, 0, start + width, img.height), layer)
+    return start, baseline - cap_px, start + width, baseline
 
 
 @lru_cache(maxsize=None)

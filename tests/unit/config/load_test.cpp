@@ -37,7 +37,7 @@ AppConfig unusual_config() {
     config.log = {"debug", "logs/\"quoted\" \\ dir/anprd.log"};
     config.capture = {"frames/é", true, 250};
     config.localize = {"classic", 5, 60, 600};
-    config.ocr = {"tesseract", "/usr/share/tessdata", "eng+deu", 0.1f};
+    config.ocr = {"cnn", "/opt/anpr/reader.onnx", "/usr/share/tessdata", "eng+deu", 0.1f};
     config.plates.countries = {"NL", "BE"};
     config.plates.unformatted_factor = 0.3f;
     config.plates.max_corrections = 0;
@@ -69,7 +69,8 @@ max_candidates = 5
 min_plate_width = 60
 max_plate_width = 600
 [ocr]
-engine = "tesseract"
+engine = "cnn"
+model = "/opt/anpr/reader.onnx"
 tessdata = "/usr/share/tessdata"
 language = "eng+deu"
 min_confidence = 0.5
@@ -93,7 +94,8 @@ path = "/var/lib/anpr/outbox.jsonl"
     EXPECT_EQ(config.localize.max_candidates, 5);
     EXPECT_EQ(config.localize.min_plate_width, 60);
     EXPECT_EQ(config.localize.max_plate_width, 600);
-    EXPECT_EQ(config.ocr.engine, "tesseract");
+    EXPECT_EQ(config.ocr.engine, "cnn");
+    EXPECT_EQ(config.ocr.model, "/opt/anpr/reader.onnx");
     EXPECT_EQ(config.ocr.tessdata, "/usr/share/tessdata");
     EXPECT_EQ(config.ocr.language, "eng+deu");
     EXPECT_FLOAT_EQ(config.ocr.min_confidence, 0.5f);
@@ -178,8 +180,8 @@ TEST(ConfigTest, BadEnumerationListsTheAllowedValues) {
               "(allowed: trace, debug, info, warn, error, critical, off)");
     EXPECT_EQ(error_of("[localize]\nengine = \"onnx\"\n"),
               "test.toml:2: localize.engine: 'onnx' is not allowed (allowed: classic)");
-    EXPECT_EQ(error_of("[ocr]\nengine = \"cnn\"\n"),
-              "test.toml:2: ocr.engine: 'cnn' is not allowed (allowed: tesseract)");
+    EXPECT_EQ(error_of("[ocr]\nengine = \"lstm\"\n"),
+              "test.toml:2: ocr.engine: 'lstm' is not allowed (allowed: tesseract, cnn)");
 }
 
 TEST(ConfigTest, UnknownCountryIsAnError) {
@@ -220,7 +222,7 @@ TEST(ConfigTest, ReportsEveryProblemAtOnceInFileOrder) {
 id = "a b"
 [ocr]
 min_confidence = 2
-engine = "cnn"
+engine = "lstm"
 [plates]
 max_corections = 1
 [outbox]
@@ -230,7 +232,7 @@ path = 7
     EXPECT_EQ(message,
               "test.toml:2: unit.id: 'a b' may only hold A-Z, a-z, 0-9, '.', '_' and '-'\n"
               "test.toml:4: ocr.min_confidence: 2 is out of range 0..1\n"
-              "test.toml:5: ocr.engine: 'cnn' is not allowed (allowed: tesseract)\n"
+              "test.toml:5: ocr.engine: 'lstm' is not allowed (allowed: tesseract, cnn)\n"
               "test.toml:7: unknown key 'plates.max_corections' "
               "(did you mean 'plates.max_corrections'?)\n"
               "test.toml:9: outbox.path: expected a string, got integer");

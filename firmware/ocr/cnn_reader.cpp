@@ -1,0 +1,85 @@
+#include "ocr/cnn_reader.hpp"
+
+#include <opencv2/imgproc.hpp>
+#include <string>
+#include <system_error>
+
+#include "ocr/ctc_decode.hpp"
+
+namespace anpr::ocr {
+namespace {
+
+// The network's contract (models/MODELS.md): a 128x32 grey crop scaled to
+// 0..1 in, per-step softmax over the CTC blank and this alphabet out.
+constexpr int kInputWidth = 128;
+constexpr int kInputHeight = 32;
+constexpr int kSteps = 32;
+constexpr std::string_view kAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+constexpr int kClasses = static_cast<int>(kAlphabet.size()) + 1;
+
+cv::Mat network_input(const cv::Mat& plate) {
+    cv::Mat resized;
+    const int interpolation = plate.cols > kInputWidth ? cv::INTER_AREA : cv::INTER_LINEAR;
+    cv::resize(plate, resized, cv::Size(kInputWidth, kInputHeight), 0, 0, interpolation);
+    return cv::dnn::blobFromImage(resized, 1.0 / 255.0);
+}
+
+std::string shape_text(const cv::Mat& blob) {
+    std::string text = "[";
+    for (int i = 0; i < blob.dims; ++i) text += (i ? ", " : "") + std::to_string(blob.size[i]);
+    return text + "]";
+}
+
+}  // namespace
+
+core::Result<std::unique_ptr<CnnReader>> CnnReader::create(const config::OcrConfig& config) {
+    const std::string file = config.model.string();
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(config.model, ec)) {
+        return core::Error{"ocr: reader model '" + file + "' not found"};
+    }
+    cv::dnn::Net net;
+    try {
+        net = cv::dnn::readNetFromONNX(file);
+    } catch (const cv::Exception& e) {
+        return core::Error{"ocr: reader model '" + file +
+                           "' is not a loadable ONNX model: " + e.msg};
+    }
+    if (net.empty()) return core::Error{"ocr: reader model '" + file + "' holds no network"};
+    net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
+    net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+    std::unique_ptr<CnnReader> reader(new CnnReader(std::move(net)));
+    // A network of the wrong shape would read garbage silently: try it once now.
+    if (auto probe =
+            reader->probabilities(cv::Mat(kInputHeight, kInputWidth, CV_8UC1, cv::Scalar(255)));
+        !probe) {
+        return core::Error{"ocr: reader model '" + file + "': " + probe.error().message};
+    }
+    return reader;
+}
+
+core::Result<cv::Mat> CnnReader::probabilities(const cv::Mat& plate) {
+    cv::Mat out;
+    try {
+        net_.setInput(network_input(plate));
+        out = net_.forward();
+    } catch (const cv::Exception& e) {
+        return core::Error{"the network failed: " + e.msg};
+    }
+    if (out.dims != 3 || out.size[0] != 1 || out.size[1] != kSteps || out.size[2] != kClasses) {
+        return core::Error{"output shape " + shape_text(out) + ", expected [1, " +
+                           std::to_string(kSteps) + ", " + std::to_string(kClasses) + "]"};
+    }
+    return cv::Mat(kSteps, kClasses, CV_32F, out.ptr<float>()).clone();
+}
+
+core::Result<plates::RawText> CnnReader::read(const cv::Mat& plate) {
+    if (plate.empty() || plate.type() != CV_8UC1) {
+        return core::Error{"ocr: plate image must be non-empty 8-bit grey"};
+    }
+    auto probs = probabilities(plate);
+    if (!probs) return core::Error{"ocr: " + probs.error().message};
+    return ctc_greedy_decode(probs.value(), kAlphabet);
+}
+
+}  // namespace anpr::ocr

@@ -1,0 +1,29 @@
+#pragma once
+/// The plate-text reader interface, and the factory that picks the engine
+/// named by `ocr.engine`.
+
+#include <memory>
+#include <opencv2/core.hpp>
+
+#include "config/app_config.hpp"
+#include "core/result.hpp"
+#include "plates/plates.hpp"
+
+namespace anpr::ocr {
+
+/// Reads the characters of one plate. Not thread-safe: one reader per thread.
+class Reader {
+  public:
+    virtual ~Reader() = default;
+
+    /// Characters seen in `plate` (8-bit grey, upright, cut as
+    /// core::PlateCandidate::quad describes), left to right, each with its
+    /// alternatives; no slots when nothing legible is there.
+    virtual core::Result<plates::RawText> read(const cv::Mat& plate) = 0;
+};
+
+/// The engine `config.engine` names, started; an Error names what is missing
+/// (Tesseract language data, a model file) or broken.
+core::Result<std::unique_ptr<Reader>> make_reader(const config::OcrConfig& config);
+
+}  // namespace anpr::ocr

@@ -1,0 +1,140 @@
+"""Export the reader to ONNX and verify it in OpenCV's cv::dnn (the firmware's runtime).
+
+    /usr/bin/python3 models/train/export_reader.py --checkpoint /tmp/anpr_reader/reader.pt \
+        --out models/plate_reader.onnx
+
+Checks: onnx.checker; cv2.dnn output equals torch's (max abs difference
+< 1e-4, same greedy decodes) on 20 validation crops; then reports exact-match
+accuracy per validation source, the one-thread forward time and the sha256.
+"""
+import argparse
+import hashlib
+import pathlib
+import time
+
+import cv2
+import numpy as np
+import onnx
+import torch
+
+import crop_augment
+import real_crops
+import render_crops
+from reader_model import HEIGHT, WIDTH, ExportedReader, PlateReader, greedy_decode
+
+VALIDATION_SEED = 2
+RENDERED_PER_SOURCE = 200
+
+
+def validation_sets(cache):
+    """{source: (crops uint8 (N, 32, 128), labels)}: rendered per country, real held out."""
+    path = cache / f"validation_{VALIDATION_SEED}_{RENDERED_PER_SOURCE}.npz"
+    if not path.exists():
+        crops, labels, sources = render_crops.render_dataset(
+            0, VALIDATION_SEED, per_source=RENDERED_PER_SOURCE)
+        np.savez(path, crops=crops, labels=np.array(labels), sources=np.array(sources))
+    data = np.load(path)
+    sets = {}
+    for source in render_crops.SOURCES:
+        keep = data["sources"] == source
+        sets[f"rendered {source}"] = (data["crops"][keep], list(data["labels"][keep]))
+    for name in real_crops.SETS:
+        images, labels = real_crops.split(name)[1]
+        sets[f"real {name}"] = (np.stack([crop_augment.to_input(i) for i in images]), labels)
+    return sets
+
+
+def export(model, out):
+    exported = ExportedReader(model).eval()
+    torch.onnx.export(exported, torch.zeros(1, 1, HEIGHT, WIDTH), str(out), opset_version=11,
+                      input_names=["image"], output_names=["probs"], do_constant_folding=True)
+    graph = onnx.load(str(out))
+    _inline_identities(graph)
+    onnx.checker.check_model(graph)
+    onnx.save(graph, str(out))
+    return exported
+
+
+def _inline_identities(graph):
+    """Replace Identity nodes on initializers by initializer copies.
+
+    torch's exporter shares equal folded tensors through Identity nodes,
+    which cv::dnn 4.6 cannot import.
+    """
+    initializers = {t.name: t for t in graph.graph.initializer}
+    for node in list(graph.graph.node):
+        if node.op_type == "Identity" and node.input[0] in initializers:
+            copy = onnx.TensorProto()
+            copy.CopyFrom(initializers[node.input[0]])
+            copy.name = node.output[0]
+            graph.graph.initializer.append(copy)
+            graph.graph.node.remove(node)
+
+
+def verify_in_opencv(exported, out, crops):
+    """Max abs difference between cv2.dnn and torch over `crops`; asserts the contract."""
+    net = cv2.dnn.readNetFromONNX(str(out))
+    worst = 0.0
+    for crop in crops:
+        blob = crop[None, None].astype(np.float32) / 255.0
+        net.setInput(blob, "image")
+        got = net.forward("probs")
+        with torch.no_grad():
+            want = exported(torch.from_numpy(blob)).numpy()
+        assert got.shape == (1, 32, 37), got.shape
+        assert np.allclose(got.sum(axis=2), 1.0, atol=1e-4)
+        assert greedy_decode(got[0]) == greedy_decode(want[0])
+        worst = max(worst, float(np.abs(got - want).max()))
+    assert worst < 1e-4, worst
+    return net, worst
+
+
+def accuracy(exported, crops, labels):
+    with torch.no_grad():
+        probs = exported.reader(torch.from_numpy(crops[:, None].astype(np.float32) / 255.0))
+    decoded = [greedy_decode(p) for p in probs.squeeze(2).permute(0, 2, 1)]
+    return float(np.mean([d == t for d, t in zip(decoded, labels)]))
+
+
+def forward_ms(net, runs=200):
+    cv2.setNumThreads(1)
+    blob = np.random.default_rng(0).random((1, 1, HEIGHT, WIDTH), dtype=np.float32)
+    times = []
+    for _ in range(runs + 10):
+        net.setInput(blob, "image")
+        t = time.perf_counter()
+        net.forward("probs")
+        times.append(time.perf_counter() - t)
+    return 1000 * float(np.median(times[10:]))
+
+
+def export_and_verify(model, out, cache):
+    model.eval()
+    exported = export(model, out)
+    sets = validation_sets(cache)
+    sample = np.concatenate([crops[:2] for crops, _ in sets.values()])[:20]
+    net, worst = verify_in_opencv(exported, out, sample)
+    print(f"cv2.dnn {cv2.__version__} matches torch on {len(sample)} crops: "
+          f"max abs diff {worst:.2e}")
+    for name, (crops, labels) in sets.items():
+        print(f"accuracy {name}: {accuracy(exported, crops, labels):.3f} ({len(labels)})")
+    params = sum(p.numel() for p in model.parameters())
+    print(f"params {params}, file {out.stat().st_size} bytes, "
+          f"cv2.dnn forward {forward_ms(net):.2f} ms (1 thread, median of 200)")
+    print(f"sha256 {hashlib.sha256(out.read_bytes()).hexdigest()}  {out}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--checkpoint", type=pathlib.Path, required=True)
+    parser.add_argument("--out", type=pathlib.Path, required=True)
+    parser.add_argument("--cache", type=pathlib.Path, default=pathlib.Path("/tmp/anpr_reader"))
+    args = parser.parse_args()
+    torch.set_num_threads(2)
+    model = PlateReader()
+    model.load_state_dict(torch.load(args.checkpoint)["model"])
+    export_and_verify(model, args.out, args.cache)
+
+
+if __name__ == "__main__":
+    main()
