@@ -34,6 +34,13 @@ int main(int argc, char** argv) {
             throw CLI::ValidationError("give a folder or --reads");
     });
 
+    anpr::app::BenchOptions bench;
+    auto* bench_cmd = cli.add_subcommand(
+        "bench", "time each stage on images, one thread: median and p95 ms, fps, memory");
+    bench_cmd->add_option("paths", bench.paths, "image files or folders")->required();
+    bench_cmd->add_option("--repeat", bench.repeat, "passes over the images")
+        ->check(CLI::Range(1, 1000));
+
     CLI11_PARSE(cli, argc, argv);
     if (!images.empty()) eval.images = images;
 
@@ -43,5 +50,6 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (read_cmd->parsed()) return anpr::app::run_read(config.value(), read);
+    if (bench_cmd->parsed()) return anpr::app::run_bench(config.value(), bench);
     return anpr::app::run_eval(config.value(), eval);
 }

@@ -28,4 +28,13 @@ struct EvalOptions {
 /// `anpr eval`: prints the report; 0, or 1 below --min-exact, 2 on bad input.
 int run_eval(const config::AppConfig& config, const EvalOptions& options);
 
+struct BenchOptions {
+    std::vector<std::filesystem::path> paths;
+    int repeat = 1;  ///< passes over the images
+};
+
+/// `anpr bench`: per-stage median and p95 ms, frames per second and peak
+/// resident memory, on one thread; 0, or 1 when an image failed, 2 on bad input.
+int run_bench(const config::AppConfig& config, const BenchOptions& options);
+
 }  // namespace anpr::app

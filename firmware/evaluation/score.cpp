@@ -5,17 +5,10 @@
 #include <iomanip>
 #include <sstream>
 
+#include "core/statistics.hpp"
+
 namespace anpr::evaluation {
 namespace {
-
-double percentile(std::vector<double> values, double fraction) {
-    if (values.empty()) return 0;
-    std::sort(values.begin(), values.end());
-    // Nearest rank: the smallest value with at least `fraction` of all at or below it.
-    const auto rank =
-        static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(values.size())));
-    return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
-}
 
 /// The read scored for an image: best overlap with the true box, else most confident.
 const core::PlateRead* scored_read(const TruthEntry& truth, const ImageReads& reads,
@@ -80,8 +73,8 @@ Report score(const std::vector<TruthEntry>& truth, const std::map<std::string, I
             report.misses.push_back({entry.image, entry.text, text, detected});
         }
     }
-    report.median_ms = percentile(times, 0.5);
-    report.p95_ms = percentile(times, 0.95);
+    report.median_ms = core::percentile(times, 0.5);
+    report.p95_ms = core::percentile(times, 0.95);
     return report;
 }
 

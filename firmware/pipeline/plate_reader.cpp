@@ -38,6 +38,17 @@ core::PlateRead to_plate_read(const std::vector<plates::Interpretation>& reading
     return read;
 }
 
+/// What the reader sees in one candidate region, with the plate's ground colour.
+core::Result<plates::RawText> read_region(ocr::Reader& reader, const cv::Mat& image,
+                                          const core::PlateCandidate& candidate) {
+    const cv::Mat upright = rectify(image, candidate.quad, kRectifiedHeight);
+    cv::Mat gray = upright;
+    if (upright.channels() == 3) cv::cvtColor(upright, gray, cv::COLOR_BGR2GRAY);
+    auto raw = reader.read(gray);
+    if (raw) raw.value().ground = plate_ground(upright);
+    return raw;
+}
+
 bool overlaps(const cv::Rect& a, const cv::Rect& b) {
     const double inter = (a & b).area();
     return inter > kSamePlateOverlap * std::min(a.area(), b.area());
@@ -57,18 +68,28 @@ core::Result<PlateReader> PlateReader::create(const config::AppConfig& config) {
     return PlateReader(config, std::move(ocr).value());
 }
 
-core::Result<std::vector<core::PlateRead>> PlateReader::read(const core::Frame& frame) {
-    auto candidates = localize::localize_classic(frame, localize_);
+core::Result<std::vector<core::PlateRead>> PlateReader::read(const core::Frame& frame,
+                                                             StageTimes* times) {
+    const auto clock = [times](double StageTimes::*stage) {
+        return StageTimer(times == nullptr ? nullptr : &(times->*stage));
+    };
+    auto candidates = [&] {
+        const auto timer = clock(&StageTimes::localize_ms);
+        return localize::localize_classic(frame, localize_);
+    }();
     if (!candidates) return candidates.error();
     std::vector<core::PlateRead> reads;
     for (const auto& candidate : candidates.value()) {
-        const cv::Mat upright = rectify(frame.image, candidate.quad, kRectifiedHeight);
-        cv::Mat gray = upright;
-        if (upright.channels() == 3) cv::cvtColor(upright, gray, cv::COLOR_BGR2GRAY);
-        auto raw = ocr_->read(gray);
+        auto raw = [&] {
+            const auto timer = clock(&StageTimes::read_ms);
+            return read_region(*ocr_, frame.image, candidate);
+        }();
         if (!raw) return raw.error();
-        raw.value().ground = plate_ground(upright);
-        auto readings = plates::interpret(raw.value(), plates_);
+        if (times != nullptr) ++times->regions_read;
+        auto readings = [&] {
+            const auto timer = clock(&StageTimes::formats_ms);
+            return plates::interpret(raw.value(), plates_);
+        }();
         std::erase_if(readings, [](const auto& r) { return r.text.size() < kMinPlateCharacters; });
         if (readings.empty()) continue;
         // A plate-like region read well is believed; the localizer's score

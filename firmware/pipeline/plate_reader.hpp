@@ -8,6 +8,7 @@
 #include "core/result.hpp"
 #include "core/types.hpp"
 #include "ocr/reader.hpp"
+#include "pipeline/stage_times.hpp"
 
 namespace anpr::pipeline {
 
@@ -17,8 +18,10 @@ class PlateReader {
     /// An Error when the OCR engine cannot start (language data or model missing).
     static core::Result<PlateReader> create(const config::AppConfig& config);
 
-    /// Plates in `frame` whose confidence reaches ocr.min_confidence, best first.
-    core::Result<std::vector<core::PlateRead>> read(const core::Frame& frame);
+    /// Plates in `frame` whose confidence reaches ocr.min_confidence, best
+    /// first; the time each stage took is added to `times` when given.
+    core::Result<std::vector<core::PlateRead>> read(const core::Frame& frame,
+                                                    StageTimes* times = nullptr);
 
   private:
     PlateReader(const config::AppConfig& config, std::unique_ptr<ocr::Reader> ocr);

@@ -86,7 +86,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=pathlib.Path, required=True)
     parser.add_argument("--cache", type=pathlib.Path, default=pathlib.Path("/tmp/anpr_reader"))
-    parser.add_argument("--steps", type=int, default=6000)
+    parser.add_argument("--steps", type=int, default=2600)
     args = parser.parse_args()
     torch.manual_seed(SEED)
     torch.set_num_threads(2)

@@ -124,3 +124,31 @@ TEST(EvalCommandTest, BadInputIsNamed) {
 
 }  // namespace
 }  // namespace anpr
+
+namespace anpr {
+namespace {
+
+TEST(BenchCommandTest, ReportsEveryStageFpsAndMemory) {
+    const auto result =
+        testing::run_program("anpr", "bench images/fr_01.jpg images/empty_road.jpg --repeat 2");
+    ASSERT_EQ(result.exit_code, 0) << result.out;
+    for (const char* stage :
+         {"decode", "localize", "read ", "read per region", "formats", "frame"}) {
+        EXPECT_NE(result.out.find(std::string("\n") + stage), std::string::npos) << stage << "\n"
+                                                                                 << result.out;
+    }
+    EXPECT_NE(result.out.find("frames=4 failed=0 fps="), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("peak_rss_mb="), std::string::npos) << result.out;
+}
+
+TEST(BenchCommandTest, BadImageIsNamedAndCounted) {
+    testing::TempDir dir;
+    const auto broken = dir.write("broken.jpg", "nope");
+    const auto result = testing::run_program("anpr", "bench images/fr_01.jpg " + broken.string());
+    EXPECT_EQ(result.exit_code, 1) << result.out;
+    EXPECT_NE(result.out.find("broken.jpg"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("frames=1 failed=1"), std::string::npos) << result.out;
+}
+
+}  // namespace
+}  // namespace anpr

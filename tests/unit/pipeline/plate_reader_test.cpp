@@ -52,3 +52,21 @@ TEST(PlateReaderTest, EmptyFrameIsAnError) {
 
 }  // namespace
 }  // namespace anpr::pipeline
+
+namespace anpr::pipeline {
+namespace {
+
+TEST(PlateReaderTest, AccountsTimeToEachStage) {
+    auto reader = PlateReader::create(config::AppConfig{});
+    ASSERT_TRUE(reader.ok());
+    StageTimes times;
+    auto reads = reader.value().read(load("images/fr_01.jpg"), &times);
+    ASSERT_TRUE(reads.ok());
+    EXPECT_GT(times.localize_ms, 0);
+    EXPECT_GT(times.read_ms, 0);
+    EXPECT_GT(times.formats_ms, 0);
+    EXPECT_GE(times.regions_read, 1);
+}
+
+}  // namespace
+}  // namespace anpr::pipeline

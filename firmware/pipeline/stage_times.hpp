@@ -1,0 +1,35 @@
+#pragma once
+/// Where the time of one frame went, stage by stage, for benchmarks and diagnostics.
+
+#include <chrono>
+
+namespace anpr::pipeline {
+
+struct StageTimes {
+    double localize_ms = 0;
+    double read_ms = 0;     ///< rectifying and reading every candidate
+    double formats_ms = 0;  ///< plates::interpret over every candidate
+    int regions_read = 0;   ///< candidates the reader was run on
+};
+
+/// Adds the time from its construction to its end to `*total_ms` (if not null).
+class StageTimer {
+  public:
+    explicit StageTimer(double* total_ms)
+        : total_ms_(total_ms), start_(std::chrono::steady_clock::now()) {}
+    ~StageTimer() {
+        if (total_ms_ != nullptr) {
+            *total_ms_ +=
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_)
+                    .count();
+        }
+    }
+    StageTimer(const StageTimer&) = delete;
+    StageTimer& operator=(const StageTimer&) = delete;
+
+  private:
+    double* total_ms_;
+    std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace anpr::pipeline
