@@ -5,6 +5,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "core/geometry.hpp"
 #include "core/statistics.hpp"
 
 namespace anpr::evaluation {
@@ -18,7 +19,7 @@ const core::PlateRead* scored_read(const TruthEntry& truth, const ImageReads& re
     double best_iou = kDetectionIou;
     if (truth.box) {
         for (const auto& plate : reads.plates) {
-            const double overlap = iou(plate.box, *truth.box);
+            const double overlap = core::iou(plate.box, *truth.box);
             if (overlap >= best_iou) {
                 best_iou = overlap;
                 best = &plate;
@@ -37,12 +38,6 @@ std::string percent(int part, int whole) {
 }
 
 }  // namespace
-
-double iou(const cv::Rect& a, const cv::Rect& b) {
-    const double inter = (a & b).area();
-    const double uni = a.area() + b.area() - inter;
-    return uni <= 0 ? 0 : inter / uni;
-}
 
 std::string fold_lookalikes(std::string text) {
     std::replace(text.begin(), text.end(), 'O', '0');

@@ -43,8 +43,6 @@ struct Report {
 
 constexpr double kDetectionIou = 0.3;
 
-double iou(const cv::Rect& a, const cv::Rect& b);
-
 /// `O`->`0`, `I`->`1`.
 std::string fold_lookalikes(std::string text);
 

@@ -5,6 +5,8 @@
 #include <opencv2/features2d.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "core/geometry.hpp"
+
 namespace anpr::localize {
 namespace {
 
@@ -26,11 +28,6 @@ constexpr double kMaxGap = 1.1;                // of the mean height
 constexpr double kMinGap = -0.25;              // slight overlap from italic or blur
 constexpr double kSameCharacterOverlap = 0.5;  // of the narrower box's width
 
-double iou(const cv::Rect& a, const cv::Rect& b) {
-    const double inter = (a & b).area();
-    return inter / (a.area() + b.area() - inter);
-}
-
 bool is_character_shape(const cv::Rect& box, std::size_t pixel_count, int min_height,
                         int max_height) {
     if (box.height < min_height || box.height > max_height) return false;
@@ -47,7 +44,7 @@ std::vector<cv::Rect> drop_duplicates(std::vector<cv::Rect> boxes) {
     std::vector<cv::Rect> kept;
     for (const auto& box : boxes) {
         const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](const cv::Rect& k) {
-            return iou(box, k) > kDuplicateIou;
+            return core::iou(box, k) > kDuplicateIou;
         });
         if (!duplicate) kept.push_back(box);
     }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
+#include "core/geometry.hpp"
 #include "localize/character_blobs.hpp"
 
 namespace anpr::localize {
@@ -63,11 +64,6 @@ std::vector<cv::Point2f> plate_quad(const TextRow& row, float scale) {
     return quad;
 }
 
-double box_overlap(const cv::Rect& a, const cv::Rect& b) {
-    const double inter = (a & b).area();
-    return inter / std::min(a.area(), b.area());
-}
-
 }  // namespace
 
 core::Result<std::vector<core::PlateCandidate>> localize_classic(
@@ -110,7 +106,7 @@ core::Result<std::vector<core::PlateCandidate>> localize_classic(
     for (auto& c : candidates) {
         if (static_cast<int>(kept.size()) >= config.max_candidates) break;
         const bool suppressed = std::any_of(kept.begin(), kept.end(), [&](const auto& k) {
-            return box_overlap(c.box, k.box) > kOverlapToSuppress;
+            return core::overlap_of_smaller(c.box, k.box) > kOverlapToSuppress;
         });
         if (!suppressed) kept.push_back(std::move(c));
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
 
+#include "core/geometry.hpp"
 #include "localize/classic_localizer.hpp"
 #include "pipeline/plate_ground.hpp"
 #include "pipeline/rectify.hpp"
@@ -47,11 +48,6 @@ core::Result<plates::RawText> read_region(ocr::Reader& reader, const cv::Mat& im
     auto raw = reader.read(gray);
     if (raw) raw.value().ground = plate_ground(upright);
     return raw;
-}
-
-bool overlaps(const cv::Rect& a, const cv::Rect& b) {
-    const double inter = (a & b).area();
-    return inter > kSamePlateOverlap * std::min(a.area(), b.area());
 }
 
 }  // namespace
@@ -101,8 +97,9 @@ core::Result<std::vector<core::PlateRead>> PlateReader::read(const core::Frame& 
                      [](const auto& a, const auto& b) { return a.confidence > b.confidence; });
     std::vector<core::PlateRead> distinct;
     for (auto& read : reads) {
-        const bool seen = std::any_of(distinct.begin(), distinct.end(),
-                                      [&](const auto& d) { return overlaps(d.box, read.box); });
+        const bool seen = std::any_of(distinct.begin(), distinct.end(), [&](const auto& d) {
+            return core::overlap_of_smaller(d.box, read.box) > kSamePlateOverlap;
+        });
         if (!seen) distinct.push_back(std::move(read));
     }
     return distinct;

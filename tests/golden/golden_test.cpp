@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include "core/geometry.hpp"
 #include "pipeline/plate_reader.hpp"
 
 namespace anpr {
@@ -26,11 +27,6 @@ std::vector<std::string> golden_frames() {
     }
     std::sort(names.begin(), names.end());
     return names;
-}
-
-double iou(const cv::Rect& a, const cv::Rect& b) {
-    const double inter = (a & b).area();
-    return inter / (a.area() + b.area() - inter);
 }
 
 class GoldenTest : public ::testing::TestWithParam<std::string> {
@@ -64,8 +60,9 @@ TEST_P(GoldenTest, ReadsWhatWasDrawn) {
     for (const auto& plate : expect["plates"]) {
         const auto b = plate["box"].get<std::vector<int>>();
         const cv::Rect box(b[0], b[1], b[2], b[3]);
-        const auto found = std::find_if(reads.value().begin(), reads.value().end(),
-                                        [&](const auto& r) { return iou(r.box, box) >= kMinIou; });
+        const auto found =
+            std::find_if(reads.value().begin(), reads.value().end(),
+                         [&](const auto& r) { return core::iou(r.box, box) >= kMinIou; });
         ASSERT_NE(found, reads.value().end())
             << "no read on the plate " << plate["text"] << "; reads:" << got;
         EXPECT_EQ(found->text, plate["text"].get<std::string>());

@@ -1,7 +1,6 @@
 // Every model file shipped in models/ has a card in models/MODELS.md whose
 // sha256 is the file's: a retrained model cannot slip in without its card.
 #include <gtest/gtest.h>
-
 #include <openssl/evp.h>
 
 #include <filesystem>
@@ -23,7 +22,8 @@ std::string sha256_of(const std::filesystem::path& file) {
     unsigned int length = 0;
     EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
     std::ostringstream hex;
-    for (unsigned int i = 0; i < length; ++i) hex << std::hex << std::setw(2) << std::setfill('0') << int{digest[i]};
+    for (unsigned int i = 0; i < length; ++i)
+        hex << std::hex << std::setw(2) << std::setfill('0') << int{digest[i]};
     return hex.str();
 }
 
@@ -52,7 +52,8 @@ TEST(ModelCardsTest, EveryShippedModelMatchesItsCard) {
         ++models;
         const auto name = entry.path().filename().string();
         const auto card = hashes.find(name);
-        ASSERT_NE(card, hashes.end()) << name << " has no card with a File and sha256 row in models/MODELS.md";
+        ASSERT_NE(card, hashes.end())
+            << name << " has no card with a File and sha256 row in models/MODELS.md";
         EXPECT_EQ(sha256_of(entry.path()), card->second) << name << " differs from its card";
     }
     for (const auto& [name, hash] : hashes) {
