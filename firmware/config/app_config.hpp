@@ -34,7 +34,7 @@ struct LocalizeConfig {
 };
 
 struct OcrConfig {
-    std::string engine = "tesseract";  ///< "tesseract" or "cnn"
+    std::string engine = "tesseract";  ///< "tesseract", "cnn", or "tesseract+cnn" (both, merged)
     /// The CNN reader's ONNX model (engine "cnn").
     std::filesystem::path model = "models/plate_reader.onnx";
     std::filesystem::path tessdata;  ///< engine "tesseract": empty means Tesseract's default folder

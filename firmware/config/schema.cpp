@@ -238,7 +238,7 @@ const std::vector<Binding>& bindings() {
             localize("max_candidates", &LocalizeConfig::max_candidates, in_range(1, 64)),
             localize("min_plate_width", &LocalizeConfig::min_plate_width, in_range(8, 4000)),
             localize("max_plate_width", &LocalizeConfig::max_plate_width, in_range(8, 8000)),
-            ocr("engine", &OcrConfig::engine, one_of({"tesseract", "cnn"})),
+            ocr("engine", &OcrConfig::engine, one_of({"tesseract", "cnn", "tesseract+cnn"})),
             ocr("model", &OcrConfig::model, non_empty<std::filesystem::path>),
             ocr("tessdata", &OcrConfig::tessdata),
             ocr("language", &OcrConfig::language, non_empty<std::string>),

@@ -21,7 +21,9 @@ constexpr int kClasses = static_cast<int>(kAlphabet.size()) + 1;
 
 cv::Mat network_input(const cv::Mat& plate) {
     cv::Mat resized;
-    const int interpolation = plate.cols > kInputWidth ? cv::INTER_AREA : cv::INTER_LINEAR;
+    // As in training (models/train/crop_augment.py): area averaging only when shrinking both ways.
+    const bool shrinking = plate.cols >= kInputWidth && plate.rows >= kInputHeight;
+    const int interpolation = shrinking ? cv::INTER_AREA : cv::INTER_LINEAR;
     cv::resize(plate, resized, cv::Size(kInputWidth, kInputHeight), 0, 0, interpolation);
     return cv::dnn::blobFromImage(resized, 1.0 / 255.0);
 }

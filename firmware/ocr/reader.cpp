@@ -1,5 +1,7 @@
 #include "ocr/reader.hpp"
 
+#include <string_view>
+
 #include "ocr/cnn_reader.hpp"
 #include "ocr/tesseract_reader.hpp"
 
@@ -12,11 +14,26 @@ core::Result<std::unique_ptr<Reader>> started(core::Result<std::unique_ptr<Engin
     return std::unique_ptr<Reader>(std::move(engine).value());
 }
 
+/// One engine by name; the config loader has already checked the name.
+core::Result<std::unique_ptr<Reader>> make_reader(std::string_view engine,
+                                                  const config::OcrConfig& config) {
+    if (engine == "cnn") return started(CnnReader::create(config));
+    return started(TesseractReader::create(config));
+}
+
 }  // namespace
 
-core::Result<std::unique_ptr<Reader>> make_reader(const config::OcrConfig& config) {
-    if (config.engine == "cnn") return started(CnnReader::create(config));
-    return started(TesseractReader::create(config));
+core::Result<std::vector<std::unique_ptr<Reader>>> make_readers(const config::OcrConfig& config) {
+    std::vector<std::unique_ptr<Reader>> readers;
+    std::string_view rest = config.engine;
+    while (!rest.empty()) {
+        const auto plus = rest.find('+');
+        auto reader = make_reader(rest.substr(0, plus), config);
+        if (!reader) return reader.error();
+        readers.push_back(std::move(reader).value());
+        rest = plus == std::string_view::npos ? std::string_view{} : rest.substr(plus + 1);
+    }
+    return readers;
 }
 
 }  // namespace anpr::ocr

@@ -1,9 +1,10 @@
 #pragma once
-/// The plate-text reader interface, and the factory that picks the engine
+/// The plate-text reader interface, and the factory that starts the engines
 /// named by `ocr.engine`.
 
 #include <memory>
 #include <opencv2/core.hpp>
+#include <vector>
 
 #include "config/app_config.hpp"
 #include "core/result.hpp"
@@ -22,8 +23,9 @@ class Reader {
     virtual core::Result<plates::RawText> read(const cv::Mat& plate) = 0;
 };
 
-/// The engine `config.engine` names, started; an Error names what is missing
-/// (Tesseract language data, a model file) or broken.
-core::Result<std::unique_ptr<Reader>> make_reader(const config::OcrConfig& config);
+/// The engines `config.engine` names ("tesseract", "cnn", or both joined by
+/// '+'), started; an Error names what is missing (Tesseract language data, a
+/// model file) or broken.
+core::Result<std::vector<std::unique_ptr<Reader>>> make_readers(const config::OcrConfig& config);
 
 }  // namespace anpr::ocr

@@ -5,6 +5,7 @@
 
 #include "core/geometry.hpp"
 #include "localize/classic_localizer.hpp"
+#include "pipeline/merge_readings.hpp"
 #include "pipeline/plate_ground.hpp"
 #include "pipeline/rectify.hpp"
 
@@ -39,27 +40,35 @@ core::PlateRead to_plate_read(const std::vector<plates::Interpretation>& reading
     return read;
 }
 
-/// What the reader sees in one candidate region, with the plate's ground colour.
-core::Result<plates::RawText> read_region(ocr::Reader& reader, const cv::Mat& image,
-                                          const core::PlateCandidate& candidate) {
+/// What each engine sees in one candidate region, with the plate's ground colour.
+core::Result<std::vector<plates::RawText>> read_region(
+    const std::vector<std::unique_ptr<ocr::Reader>>& readers, const cv::Mat& image,
+    const core::PlateCandidate& candidate) {
     const cv::Mat upright = rectify(image, candidate.quad, kRectifiedHeight);
     cv::Mat gray = upright;
     if (upright.channels() == 3) cv::cvtColor(upright, gray, cv::COLOR_BGR2GRAY);
-    auto raw = reader.read(gray);
-    if (raw) raw.value().ground = plate_ground(upright);
-    return raw;
+    const auto ground = plate_ground(upright);
+    std::vector<plates::RawText> seen;
+    for (const auto& reader : readers) {
+        auto raw = reader->read(gray);
+        if (!raw) return raw.error();
+        raw.value().ground = ground;
+        seen.push_back(std::move(raw).value());
+    }
+    return seen;
 }
 
 }  // namespace
 
-PlateReader::PlateReader(const config::AppConfig& config, std::unique_ptr<ocr::Reader> ocr)
+PlateReader::PlateReader(const config::AppConfig& config,
+                         std::vector<std::unique_ptr<ocr::Reader>> ocr)
     : localize_(config.localize),
       ocr_config_(config.ocr),
       plates_(config.plates),
       ocr_(std::move(ocr)) {}
 
 core::Result<PlateReader> PlateReader::create(const config::AppConfig& config) {
-    auto ocr = ocr::make_reader(config.ocr);
+    auto ocr = ocr::make_readers(config.ocr);
     if (!ocr) return ocr.error();
     return PlateReader(config, std::move(ocr).value());
 }
@@ -76,15 +85,18 @@ core::Result<std::vector<core::PlateRead>> PlateReader::read(const core::Frame& 
     if (!candidates) return candidates.error();
     std::vector<core::PlateRead> reads;
     for (const auto& candidate : candidates.value()) {
-        auto raw = [&] {
+        auto seen = [&] {
             const auto timer = clock(&StageTimes::read_ms);
-            return read_region(*ocr_, frame.image, candidate);
+            return read_region(ocr_, frame.image, candidate);
         }();
-        if (!raw) return raw.error();
+        if (!seen) return seen.error();
         if (times != nullptr) ++times->regions_read;
         auto readings = [&] {
             const auto timer = clock(&StageTimes::formats_ms);
-            return plates::interpret(raw.value(), plates_);
+            std::vector<std::vector<plates::Interpretation>> per_engine;
+            for (const auto& raw : seen.value())
+                per_engine.push_back(plates::interpret(raw, plates_));
+            return merge_readings(per_engine);
         }();
         std::erase_if(readings, [](const auto& r) { return r.text.size() < kMinPlateCharacters; });
         if (readings.empty()) continue;

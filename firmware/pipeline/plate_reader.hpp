@@ -24,11 +24,11 @@ class PlateReader {
                                                     StageTimes* times = nullptr);
 
   private:
-    PlateReader(const config::AppConfig& config, std::unique_ptr<ocr::Reader> ocr);
+    PlateReader(const config::AppConfig& config, std::vector<std::unique_ptr<ocr::Reader>> ocr);
     config::LocalizeConfig localize_;
     config::OcrConfig ocr_config_;
     plates::PlatesConfig plates_;
-    std::unique_ptr<ocr::Reader> ocr_;
+    std::vector<std::unique_ptr<ocr::Reader>> ocr_;  ///< one per engine, merged per region
 };
 
 }  // namespace anpr::pipeline

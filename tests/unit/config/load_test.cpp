@@ -180,8 +180,9 @@ TEST(ConfigTest, BadEnumerationListsTheAllowedValues) {
               "(allowed: trace, debug, info, warn, error, critical, off)");
     EXPECT_EQ(error_of("[localize]\nengine = \"onnx\"\n"),
               "test.toml:2: localize.engine: 'onnx' is not allowed (allowed: classic)");
-    EXPECT_EQ(error_of("[ocr]\nengine = \"lstm\"\n"),
-              "test.toml:2: ocr.engine: 'lstm' is not allowed (allowed: tesseract, cnn)");
+    EXPECT_EQ(
+        error_of("[ocr]\nengine = \"lstm\"\n"),
+        "test.toml:2: ocr.engine: 'lstm' is not allowed (allowed: tesseract, cnn, tesseract+cnn)");
 }
 
 TEST(ConfigTest, UnknownCountryIsAnError) {
@@ -229,13 +230,14 @@ max_corections = 1
 path = 7
 )");
     EXPECT_EQ(line_count(message), 5u) << message;
-    EXPECT_EQ(message,
-              "test.toml:2: unit.id: 'a b' may only hold A-Z, a-z, 0-9, '.', '_' and '-'\n"
-              "test.toml:4: ocr.min_confidence: 2 is out of range 0..1\n"
-              "test.toml:5: ocr.engine: 'lstm' is not allowed (allowed: tesseract, cnn)\n"
-              "test.toml:7: unknown key 'plates.max_corections' "
-              "(did you mean 'plates.max_corrections'?)\n"
-              "test.toml:9: outbox.path: expected a string, got integer");
+    EXPECT_EQ(
+        message,
+        "test.toml:2: unit.id: 'a b' may only hold A-Z, a-z, 0-9, '.', '_' and '-'\n"
+        "test.toml:4: ocr.min_confidence: 2 is out of range 0..1\n"
+        "test.toml:5: ocr.engine: 'lstm' is not allowed (allowed: tesseract, cnn, tesseract+cnn)\n"
+        "test.toml:7: unknown key 'plates.max_corections' "
+        "(did you mean 'plates.max_corrections'?)\n"
+        "test.toml:9: outbox.path: expected a string, got integer");
 }
 
 TEST(ConfigTest, SyntaxErrorNamesLineAndColumn) {
