@@ -80,6 +80,16 @@ TEST(CnnReaderTest, TruncatedModelIsNamed) {
         << reader.error().message;
 }
 
+TEST(CnnReaderTest, WronglyShapedModelIsRefused) {
+    // tests/data/make_wrong_shape_model.py: the reader's input, a [1, 1, 32, 128] output.
+    auto reader = CnnReader::create(cnn_with("tests/data/wrong_shape.onnx"));
+    ASSERT_FALSE(reader.ok());
+    EXPECT_NE(reader.error().message.find("wrong_shape.onnx"), std::string::npos)
+        << reader.error().message;
+    EXPECT_NE(reader.error().message.find("expected [1, 32, 37]"), std::string::npos)
+        << reader.error().message;
+}
+
 TEST(CnnReaderTest, BlankRegionReadsNothing) {
     auto reader = CnnReader::create(cnn_with(kShippedModel));
     ASSERT_TRUE(reader.ok());
