@@ -5,7 +5,10 @@
 
 Checks: onnx.checker; cv2.dnn output equals torch's (max abs difference
 < 1e-4, same greedy decodes) on 20 validation crops; then reports exact-match
-accuracy per validation source, the one-thread forward time and the sha256.
+accuracy per validation source, and on held-out non-plates (rendered per
+kind, and photo rows from held-out openalpr-us photos) the share decoded as
+nothing and as >= 4 characters (a false read); the one-thread forward time
+and the sha256.
 """
 import argparse
 import hashlib
@@ -18,22 +21,27 @@ import onnx
 import torch
 
 import crop_augment
+import hard_negatives
+import npz_cache
 import real_crops
 import render_crops
+import render_negatives
 from reader_model import HEIGHT, WIDTH, ExportedReader, PlateReader, greedy_decode
 
 VALIDATION_SEED = 2
 RENDERED_PER_SOURCE = 200
+NEGATIVES_PER_KIND = 200
+PHOTO_ROW_FRAMINGS = 5  # held-out photo rows are few: each framed this many times
 
 
 def validation_sets(cache):
     """{source: (crops uint8 (N, 32, 128), labels)}: rendered per country, real held out."""
-    path = cache / f"validation_{VALIDATION_SEED}_{RENDERED_PER_SOURCE}.npz"
-    if not path.exists():
+    def make():
         crops, labels, sources = render_crops.render_dataset(
             0, VALIDATION_SEED, per_source=RENDERED_PER_SOURCE)
-        np.savez(path, crops=crops, labels=np.array(labels), sources=np.array(sources))
-    data = np.load(path)
+        return {"crops": crops, "labels": np.array(labels), "sources": np.array(sources)}
+    data = npz_cache.cached(cache / f"validation_{VALIDATION_SEED}_{RENDERED_PER_SOURCE}.npz",
+                            make)
     sets = {}
     for source in render_crops.SOURCES:
         keep = data["sources"] == source
@@ -41,6 +49,24 @@ def validation_sets(cache):
     for name in real_crops.SETS:
         images, labels = real_crops.split(name)[1]
         sets[f"real {name}"] = (np.stack([crop_augment.to_input(i) for i in images]), labels)
+    return sets
+
+
+def negative_sets(cache):
+    """{kind: crops uint8 (N, 32, 128)} of held-out non-plates: rendered, and photo rows."""
+    def make():
+        crops, kinds = render_negatives.render_dataset(
+            NEGATIVES_PER_KIND * len(render_negatives.KINDS), VALIDATION_SEED)
+        return {"crops": crops, "kinds": np.array(kinds)}
+    data = npz_cache.cached(
+        cache / f"negatives_validation_{VALIDATION_SEED}_{NEGATIVES_PER_KIND}.npz", make)
+    sets = {f"rendered {kind}": data["crops"][data["kinds"] == kind]
+            for kind in render_negatives.KINDS}
+    rng = np.random.default_rng(VALIDATION_SEED)
+    patches, boxes = hard_negatives.split()[1]
+    sets["US photo rows"] = np.stack([hard_negatives.augment(p, b, rng)
+                                      for p, b in zip(patches, boxes)
+                                      for _ in range(PHOTO_ROW_FRAMINGS)])
     return sets
 
 
@@ -89,11 +115,10 @@ def verify_in_opencv(exported, out, crops):
     return net, worst
 
 
-def accuracy(exported, crops, labels):
+def decode(exported, crops):
     with torch.no_grad():
         probs = exported.reader(torch.from_numpy(crops[:, None].astype(np.float32) / 255.0))
-    decoded = [greedy_decode(p) for p in probs.squeeze(2).permute(0, 2, 1)]
-    return float(np.mean([d == t for d, t in zip(decoded, labels)]))
+    return [greedy_decode(p) for p in probs.squeeze(2).permute(0, 2, 1)]
 
 
 def forward_ms(net, runs=200):
@@ -117,7 +142,12 @@ def export_and_verify(model, out, cache):
     print(f"cv2.dnn {cv2.__version__} matches torch on {len(sample)} crops: "
           f"max abs diff {worst:.2e}")
     for name, (crops, labels) in sets.items():
-        print(f"accuracy {name}: {accuracy(exported, crops, labels):.3f} ({len(labels)})")
+        exact = np.mean([d == t for d, t in zip(decode(exported, crops), labels)])
+        print(f"accuracy {name}: {exact:.3f} ({len(labels)})")
+    for name, crops in negative_sets(cache).items():
+        lengths = np.array([len(d) for d in decode(exported, crops)])
+        print(f"non-plates {name}: empty {np.mean(lengths == 0):.3f}, "
+              f">= 4 characters {np.mean(lengths >= 4):.3f} ({len(crops)})")
     params = sum(p.numel() for p in model.parameters())
     print(f"params {params}, file {out.stat().st_size} bytes, "
           f"cv2.dnn forward {forward_ms(net):.2f} ms (1 thread, median of 200)")

@@ -4,6 +4,8 @@ Each sample is a plate (a known country format, or a generic EU-style text)
 pasted on a background patch and cut out either as the classic localizer
 does (the text row plus margins) or as a whole-plate detector would, then
 degraded by crop_augment. Output: uint8 crops (N, 32, 128) and plain labels.
+The framing (`frame`, `frame_on_background`) is shared with the non-plates
+of render_negatives and hard_negatives.
 
     /usr/bin/python3 models/train/render_crops.py --count 1000 --out /tmp/crops.npz
 """
@@ -47,8 +49,10 @@ def _load_backgrounds():
                              box))
 
 
-def _background(h, w, rng):
+def background(h, w, rng):
     """A grey background canvas h x w: a photo patch away from its plate, texture or solid."""
+    if not _backgrounds:
+        _load_backgrounds()
     kind = rng.random()
     if kind < 0.45 and _backgrounds:
         photo, (bx, by, bw, bh) = _backgrounds[rng.integers(len(_backgrounds))]
@@ -82,33 +86,48 @@ def render_crop(source, rng):
     key, display = random_label(source, rng)
     char_h = np.exp(rng.uniform(np.log(9), np.log(36)))  # on the camera's sensor
     px_per_mm = max(0.35, char_h * rng.uniform(1.2, 2.0) / (plate_render.CAP_HEIGHT * 110))
-    plate, (x0, y0, x1, y1) = plate_render.render_plate_with_text_box(key, display, rng, px_per_mm)
+    plate, text_box = plate_render.render_plate_with_text_box(key, display, rng, px_per_mm)
     plate = cv2.cvtColor(plate, cv2.COLOR_BGR2GRAY).astype(np.float32)
-    ph, pw = plate.shape
+    return frame_on_background(plate, text_box, char_h, rng), plate_render.plain_text(display)
+
+
+def frame_on_background(obj, text_box, char_h, rng):
+    """Paste a grey float object (a plate, a sign...) on a background and frame it (frame)."""
+    ph, pw = obj.shape
     pad = ph
-    canvas = _background(ph + 2 * pad, pw + 2 * pad, rng)
-    canvas[pad:pad + ph, pad:pad + pw] = plate
+    canvas = background(ph + 2 * pad, pw + 2 * pad, rng)
+    canvas[pad:pad + ph, pad:pad + pw] = obj
+    return frame(canvas, pad, text_box, (pw, ph), char_h, rng)
+
+
+def frame(canvas, offset, text_box, object_size, char_h, rng):
+    """The degraded 32x128 crop of a text row (x0, y0, x1, y1), `offset` pixels into `canvas`.
+
+    Cut as the classic localizer does (the row plus margins), or, with an
+    object size (w, h), sometimes as a whole-object detector would; the
+    warp makes the characters about `char_h` pixels tall before degrading.
+    """
+    x0, y0, x1, y1 = text_box
     h = y1 - y0
-    row_framing = rng.random() < 0.6
+    row_framing = object_size is None or rng.random() < 0.6
     if row_framing:  # the classic localizer's text row with margins
         left, right = x0 - rng.uniform(0.2, 1.3) * h, x1 + rng.uniform(0.1, 0.8) * h
         top, bottom = y0 - rng.uniform(0.1, 0.5) * h, y1 + rng.uniform(0.1, 0.5) * h
     else:  # a detector's whole plate
+        pw, ph = object_size
         left, right = (rng.uniform(-0.12, 0.04, size=2) * ph) * [1, -1] + [0, pw]
         top, bottom = (rng.uniform(-0.12, 0.04, size=2) * ph) * [1, -1] + [0, ph]
-    quad = np.float32([[left, top], [right, top], [right, bottom], [left, bottom]]) + pad
+    quad = np.float32([[left, top], [right, top], [right, bottom], [left, bottom]]) + offset
     # The localizer's quad follows the row's tilt; a detector's box does not.
     quad = crop_augment.jitter_quad(quad, rng, max_angle=2.0 if row_framing else 4.0)
     out_h = max(12, round(char_h * (bottom - top) / h))
     crop = crop_augment.warp_quad(np.clip(canvas, 0, 255).astype(np.uint8), quad, out_h)
-    return crop_augment.to_input(crop_augment.degrade(crop, rng)), plate_render.plain_text(display)
+    return crop_augment.to_input(crop_augment.degrade(crop, rng))
 
 
 def _render_chunk(args):
     seed, index, sources = args
     rng = np.random.default_rng([seed, index])
-    if not _backgrounds:
-        _load_backgrounds()
     crops = [render_crop(source, rng) for source in sources]
     return np.stack([c for c, _ in crops]), [label for _, label in crops]
 

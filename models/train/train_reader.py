@@ -1,11 +1,14 @@
 """Train the CTC plate reader and export it to ONNX: the one command from a clean checkout.
 
-    /usr/bin/python3 models/train/train_reader.py --out models/plate_reader.onnx
+    /usr/bin/python3 models/train/train_reader.py --steps 9000 --out models/plate_reader.onnx
 
-Renders the synthetic crops once (cached under --cache), trains on them with
-re-augmented real crops from ../shared/data/train mixed into every batch,
-checkpoints to --cache, then exports and verifies the model (export_reader).
-About 30 minutes on 2 CPU cores (6 min rendering, 22 min training).
+Renders the synthetic plate crops and non-plate crops once (cached under
+--cache), trains on them with re-augmented real plate crops and text-like
+rows cut from the openalpr-us photos (hard_negatives) mixed into every
+batch, checkpoints to --cache, then exports and verifies the model
+(export_reader). Non-plates carry an empty label: CTC teaches the reader to
+output only blanks for them. About 35 minutes on 2 CPU cores from a clean
+cache (7 min data, 22 min training, 1 min export and validation).
 """
 import argparse
 import pathlib
@@ -15,41 +18,61 @@ import numpy as np
 import torch
 
 import export_reader
+import hard_negatives
+import npz_cache
 import real_crops
 import render_crops
+import render_negatives
 from reader_model import PlateReader, encode
 
 SEED = 20240601
 RENDERED = 120_000
+NEGATIVES = 24_000
 BATCH = 64
 REAL_PER_BATCH = 18  # about 28% of each batch
+RENDERED_NEGATIVES_PER_BATCH = 8  # with the photo rows about 19% of each batch
+PHOTO_NEGATIVES_PER_BATCH = 4
+PLATES_PER_BATCH = BATCH - REAL_PER_BATCH - RENDERED_NEGATIVES_PER_BATCH - PHOTO_NEGATIVES_PER_BATCH
 REAL_SETS = ("BR", "US", "AR")
 
 
 def rendered_train_set(cache):
-    """The rendered training crops, generated on first use and cached."""
-    path = cache / f"rendered_{SEED}_{RENDERED}.npz"
-    if not path.exists():
+    """The rendered training crops and labels, generated on first use and cached."""
+    def make():
         crops, labels, _ = render_crops.render_dataset(RENDERED, SEED)
-        np.savez(path, crops=crops, labels=np.array(labels))
-    data = np.load(path)
+        return {"crops": crops, "labels": np.array(labels)}
+    data = npz_cache.cached(cache / f"rendered_{SEED}_{RENDERED}.npz", make)
     return data["crops"], list(data["labels"])
 
 
-def batches(rendered, real, rng):
-    """Endless (images float (N,1,32,128), labels) batches: rendered plus augmented real crops."""
+def negative_train_set(cache):
+    """The rendered non-plate crops, generated on first use and cached."""
+    return npz_cache.cached(cache / f"negatives_{SEED}_{NEGATIVES}.npz", lambda: {
+        "crops": render_negatives.render_dataset(NEGATIVES, SEED)[0]})["crops"]
+
+
+def batches(rendered, real, negatives, photo_rows, rng):
+    """Endless (images float (N,1,32,128), labels) batches: rendered and augmented real
+    plates, then rendered non-plates and augmented photo rows with empty labels."""
     crops, labels = rendered
     real_images, real_labels = real
+    patches, boxes = photo_rows
     while True:
-        pick = rng.integers(len(crops), size=BATCH - REAL_PER_BATCH)
+        pick = rng.integers(len(crops), size=PLATES_PER_BATCH)
         real_pick = rng.integers(len(real_images), size=REAL_PER_BATCH)
-        images = np.concatenate([crops[pick], np.stack(
-            [real_crops.augment(real_images[i], rng) for i in real_pick])])
-        texts = [labels[i] for i in pick] + [real_labels[i] for i in real_pick]
+        negative_pick = rng.integers(len(negatives), size=RENDERED_NEGATIVES_PER_BATCH)
+        row_pick = rng.integers(len(patches), size=PHOTO_NEGATIVES_PER_BATCH)
+        images = np.concatenate([
+            crops[pick], np.stack([real_crops.augment(real_images[i], rng) for i in real_pick]),
+            negatives[negative_pick],
+            np.stack([hard_negatives.augment(patches[i], boxes[i], rng) for i in row_pick])])
+        texts = ([labels[i] for i in pick] + [real_labels[i] for i in real_pick]
+                 + [""] * (RENDERED_NEGATIVES_PER_BATCH + PHOTO_NEGATIVES_PER_BATCH))
         yield torch.from_numpy(images[:, None].astype(np.float32) / 255.0), texts
 
 
 def ctc_loss(model, images, texts, loss_fn):
+    """Mean CTC loss; an empty text (a non-plate) is a valid target: all blanks."""
     log_probs = model(images).squeeze(2).permute(2, 0, 1).log_softmax(2)  # (T, N, C)
     targets = torch.tensor([k for t in texts for k in encode(t)])
     target_lengths = torch.tensor([len(t) for t in texts])
@@ -57,7 +80,7 @@ def ctc_loss(model, images, texts, loss_fn):
     return loss_fn(log_probs, targets, input_lengths, target_lengths)
 
 
-def train(model, rendered, real, steps, checkpoint, log_every=100):
+def train(model, data, steps, checkpoint, log_every=100):
     rng = np.random.default_rng(SEED)
     optimizer = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=1e-2)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=2e-3, total_steps=steps,
@@ -65,7 +88,7 @@ def train(model, rendered, real, steps, checkpoint, log_every=100):
     loss_fn = torch.nn.CTCLoss(blank=0, zero_infinity=True)
     model.train()
     start, running = time.time(), 0.0
-    for step, (images, texts) in zip(range(1, steps + 1), batches(rendered, real, rng)):
+    for step, (images, texts) in zip(range(1, steps + 1), batches(*data, rng)):
         loss = ctc_loss(model, images, texts, loss_fn)
         optimizer.zero_grad()
         loss.backward()
@@ -95,10 +118,12 @@ def main():
     rendered = rendered_train_set(args.cache)
     real_sets = [real_crops.split(name)[0] for name in REAL_SETS]
     real = ([i for s in real_sets for i in s[0]], [t for s in real_sets for t in s[1]])
-    print(f"data: {len(rendered[1])} rendered, {len(real[1])} real, {time.time() - t0:.0f}s",
-          flush=True)
+    negatives = negative_train_set(args.cache)
+    photo_rows = hard_negatives.split()[0]
+    print(f"data: {len(rendered[1])} rendered, {len(real[1])} real, {len(negatives)} rendered "
+          f"non-plates, {len(photo_rows[0])} photo rows, {time.time() - t0:.0f}s", flush=True)
     model = PlateReader()
-    train(model, rendered, real, args.steps, args.cache / "reader.pt")
+    train(model, (rendered, real, negatives, photo_rows), args.steps, args.cache / "reader.pt")
     print(f"trained in {time.time() - t0:.0f}s", flush=True)
     export_reader.export_and_verify(model, args.out, args.cache)
 
