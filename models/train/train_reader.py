@@ -7,8 +7,8 @@ Renders the synthetic plate crops and non-plate crops once (cached under
 rows cut from the openalpr-us photos (hard_negatives) mixed into every
 batch, checkpoints to --cache, then exports and verifies the model
 (export_reader). Non-plates carry an empty label: CTC teaches the reader to
-output only blanks for them. About 35 minutes on 2 CPU cores from a clean
-cache (7 min data, 22 min training, 1 min export and validation).
+output only blanks for them. About 30 minutes on 2 CPU cores from a clean
+cache (7 min data, 21 min training, 1 min export and validation).
 """
 import argparse
 import pathlib
