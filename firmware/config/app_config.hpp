@@ -34,11 +34,12 @@ struct LocalizeConfig {
 };
 
 struct OcrConfig {
-    std::string engine = "tesseract";  ///< "tesseract", "cnn", or "tesseract+cnn" (both, merged)
+    /// "tesseract", "cnn", or "tesseract+cnn" (both read every region, readings merged).
+    std::string engine = "tesseract+cnn";
     /// The CNN reader's ONNX model (engine "cnn").
     std::filesystem::path model = "models/plate_reader.onnx";
-    std::filesystem::path tessdata;  ///< engine "tesseract": empty means Tesseract's default folder
-    std::string language = "eng";    ///< engine "tesseract": its language data
+    std::filesystem::path tessdata;  ///< Tesseract: empty means Tesseract's default folder
+    std::string language = "eng";    ///< Tesseract: its language data
     float min_confidence = 0.35f;    ///< reads below this are not reported, 0..1
 };
 

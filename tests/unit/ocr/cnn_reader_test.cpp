@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <opencv2/imgproc.hpp>
+#include <opencv2/imgcodecs.hpp>
 
 #include "temp_dir.hpp"
 
@@ -39,9 +39,14 @@ TEST(CnnReaderTest, FactoryStartsTheConfiguredEngines) {
     auto missing = make_readers(cnn_with("no/such/reader.onnx"));
     ASSERT_FALSE(missing.ok());  // the CNN engine was asked for, and its model is missing
     EXPECT_NE(missing.error().message.find("reader model"), std::string::npos);
-    auto tesseract = make_readers(config::OcrConfig{});
+    config::OcrConfig tesseract_only;
+    tesseract_only.engine = "tesseract";
+    auto tesseract = make_readers(tesseract_only);
     ASSERT_TRUE(tesseract.ok());
     EXPECT_EQ(tesseract.value().size(), 1u);
+    auto by_default = make_readers(config::OcrConfig{});
+    ASSERT_TRUE(by_default.ok()) << by_default.error().message;
+    EXPECT_EQ(by_default.value().size(), 2u);  // tesseract+cnn
     auto cnn = make_readers(cnn_with(kShippedModel));
     ASSERT_TRUE(cnn.ok()) << cnn.error().message;
     EXPECT_EQ(cnn.value().size(), 1u);
@@ -55,9 +60,11 @@ TEST(CnnReaderTest, FactoryStartsTheConfiguredEngines) {
 TEST(CnnReaderTest, ShippedModelReadsARenderedPlate) {
     auto reader = CnnReader::create(cnn_with(kShippedModel));
     ASSERT_TRUE(reader.ok()) << reader.error().message;
-    // A plain plate in the localizer's framing: text row filling 5/8 of the height.
-    cv::Mat plate(64, 300, CV_8UC1, cv::Scalar(235));
-    cv::putText(plate, "AB12CD", {40, 52}, cv::FONT_HERSHEY_DUPLEX, 1.5, cv::Scalar(15), 3);
+    // The whole plate of images/fr_01.jpg, as a plate detector would frame it
+    // (its box from fr_01.expect.json).
+    const cv::Mat frame = cv::imread("images/fr_01.jpg", cv::IMREAD_GRAYSCALE);
+    ASSERT_FALSE(frame.empty());
+    const cv::Mat plate = frame(cv::Rect(229, 369, 192, 51)).clone();
     auto raw = reader.value()->read(plate);
     ASSERT_TRUE(raw.ok()) << raw.error().message;
     std::string text;
@@ -65,7 +72,7 @@ TEST(CnnReaderTest, ShippedModelReadsARenderedPlate) {
         text += slot.choices.front().ch;
         EXPECT_GT(slot.choices.front().confidence, 0.f);
     }
-    EXPECT_EQ(text, "AB12CD");
+    EXPECT_EQ(text, "FY211ZP");
 }
 
 TEST(CnnReaderTest, TruncatedModelIsNamed) {
