@@ -35,8 +35,9 @@ plates::RawText ctc_greedy_decode(const cv::Mat& probs, std::string_view alphabe
     CV_Assert(probs.type() == CV_32F && probs.dims == 2 &&
               probs.cols == static_cast<int>(alphabet.size()) + 1);
     plates::RawText raw;
+    // The steps before the first character form a run of blanks from step 0.
     int run_class = kBlank;
-    int peak_row = -1;
+    int peak_row = 0;
     const auto close_run = [&] {
         if (run_class != kBlank) {
             raw.slots.push_back(slot_at(probs.ptr<float>(peak_row), probs.cols, run_class, alphabet,
@@ -50,7 +51,7 @@ plates::RawText ctc_greedy_decode(const cv::Mat& probs, std::string_view alphabe
             close_run();
             run_class = best;
             peak_row = t;
-        } else if (row[best] > probs.ptr<float>(peak_row)[best]) {
+        } else if (best != kBlank && row[best] > probs.ptr<float>(peak_row)[best]) {
             peak_row = t;
         }
     }

@@ -55,3 +55,17 @@ TEST(CtcDecodeTest, AllBlankReadsNothing) {
 
 }  // namespace
 }  // namespace anpr::ocr
+
+namespace anpr::ocr {
+namespace {
+
+TEST(CtcDecodeTest, LeadingBlanksThenACharacter) {
+    // Blank at the first steps: the run that starts there is a blank run.
+    const auto raw = ctc_greedy_decode(steps({{0, .9f}, {0, .95f}, {2, .8f}, {2, .9f}}), kAlphabet);
+    ASSERT_EQ(raw.slots.size(), 1u);
+    EXPECT_EQ(raw.slots[0].choices[0].ch, 'B');
+    EXPECT_FLOAT_EQ(raw.slots[0].choices[0].confidence, .9f);
+}
+
+}  // namespace
+}  // namespace anpr::ocr
