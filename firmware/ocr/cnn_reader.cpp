@@ -4,8 +4,6 @@
 #include <string>
 #include <system_error>
 
-#include "core/types.hpp"
-#include "ocr/character_mask.hpp"
 #include "ocr/ctc_decode.hpp"
 
 namespace anpr::ocr {
@@ -77,15 +75,11 @@ core::Result<cv::Mat> CnnReader::probabilities(const cv::Mat& plate) {
     return cv::Mat(kSteps, kClasses, CV_32F, out.ptr<float>()).clone();
 }
 
-core::Result<plates::RawText> CnnReader::read(const cv::Mat& plate) {
-    if (plate.empty() || plate.type() != CV_8UC1) {
+core::Result<plates::RawText> CnnReader::read(const PlateCrop& crop) {
+    if (crop.gray.empty() || crop.gray.type() != CV_8UC1) {
         return core::Error{"ocr: plate image must be non-empty 8-bit grey"};
     }
-    // The network reads something into any texture; a region without dark
-    // glyphs on a lighter ground (the same test the Tesseract engine makes)
-    // is no plate.
-    if (character_mask(plate, core::kTextHeightShare).empty()) return plates::RawText{};
-    auto probs = probabilities(plate);
+    auto probs = probabilities(crop.gray);
     if (!probs) return core::Error{"ocr: " + probs.error().message};
     return ctc_greedy_decode(probs.value(), kAlphabet);
 }

@@ -16,7 +16,8 @@ class CnnReader final : public Reader {
     /// file when it is missing, not a loadable ONNX model, or of the wrong shape.
     static core::Result<std::unique_ptr<CnnReader>> create(const config::OcrConfig& config);
 
-    core::Result<plates::RawText> read(const cv::Mat& plate) override;
+    /// Reads the crop's grey image.
+    core::Result<plates::RawText> read(const PlateCrop& crop) override;
 
   private:
     explicit CnnReader(cv::dnn::Net net) : net_(std::move(net)) {}

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "core/types.hpp"
+#include "ocr/character_mask.hpp"
 #include "ocr/cnn_reader.hpp"
 #include "ocr/tesseract_reader.hpp"
 
@@ -22,6 +24,13 @@ core::Result<std::unique_ptr<Reader>> make_reader(std::string_view engine,
 }
 
 }  // namespace
+
+std::optional<PlateCrop> plate_crop(const cv::Mat& gray) {
+    CV_Assert(gray.type() == CV_8UC1);
+    cv::Mat ink = character_mask(gray, core::kTextHeightShare);
+    if (ink.empty()) return std::nullopt;
+    return PlateCrop{gray, std::move(ink)};
+}
 
 core::Result<std::vector<std::unique_ptr<Reader>>> make_readers(const config::OcrConfig& config) {
     std::vector<std::unique_ptr<Reader>> readers;

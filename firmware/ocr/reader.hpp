@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <opencv2/core.hpp>
+#include <optional>
 #include <vector>
 
 #include "config/app_config.hpp"
@@ -12,15 +13,24 @@
 
 namespace anpr::ocr {
 
+/// One plate region as every reader gets it.
+struct PlateCrop {
+    cv::Mat gray;  ///< 8-bit grey, upright, cut as core::PlateCandidate::quad describes
+    cv::Mat ink;   ///< its character mask (ocr/character_mask.hpp); never empty
+};
+
+/// The crop of `gray` (8-bit grey), or nothing when it holds no dark glyphs
+/// on a lighter ground: then it is no plate, and no reader need look at it.
+std::optional<PlateCrop> plate_crop(const cv::Mat& gray);
+
 /// Reads the characters of one plate. Not thread-safe: one reader per thread.
 class Reader {
   public:
     virtual ~Reader() = default;
 
-    /// Characters seen in `plate` (8-bit grey, upright, cut as
-    /// core::PlateCandidate::quad describes), left to right, each with its
-    /// alternatives; no slots when nothing legible is there.
-    virtual core::Result<plates::RawText> read(const cv::Mat& plate) = 0;
+    /// Characters seen in `crop`, left to right, each with its alternatives;
+    /// no slots when nothing legible is there.
+    virtual core::Result<plates::RawText> read(const PlateCrop& crop) = 0;
 };
 
 /// The engines `config.engine` names ("tesseract", "cnn", or both joined by

@@ -7,9 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "core/types.hpp"
-#include "ocr/character_mask.hpp"
-
 namespace anpr::ocr {
 namespace {
 
@@ -75,13 +72,12 @@ core::Result<std::unique_ptr<TesseractReader>> TesseractReader::create(
     return std::unique_ptr<TesseractReader>(new TesseractReader(std::move(api)));
 }
 
-core::Result<plates::RawText> TesseractReader::read(const cv::Mat& plate) {
-    if (plate.empty() || plate.type() != CV_8UC1) {
-        return core::Error{"ocr: plate image must be non-empty 8-bit grey"};
+core::Result<plates::RawText> TesseractReader::read(const PlateCrop& crop) {
+    const cv::Mat& ink = crop.ink;
+    if (ink.empty() || ink.type() != CV_8UC1) {
+        return core::Error{"ocr: the character mask must be non-empty 8-bit grey"};
     }
-    const cv::Mat mask = character_mask(plate, core::kTextHeightShare);
-    if (mask.empty()) return plates::RawText{};
-    api_->SetImage(mask.data, mask.cols, mask.rows, 1, static_cast<int>(mask.step));
+    api_->SetImage(ink.data, ink.cols, ink.rows, 1, static_cast<int>(ink.step));
     api_->SetSourceResolution(300);
     if (api_->Recognize(nullptr) != 0)
         return core::Error{"ocr: Tesseract failed to recognise the plate"};

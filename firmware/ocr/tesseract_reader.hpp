@@ -23,7 +23,8 @@ class TesseractReader final : public Reader {
     TesseractReader(const TesseractReader&) = delete;
     TesseractReader& operator=(const TesseractReader&) = delete;
 
-    core::Result<plates::RawText> read(const cv::Mat& plate) override;
+    /// Reads the crop's character mask.
+    core::Result<plates::RawText> read(const PlateCrop& crop) override;
 
   private:
     explicit TesseractReader(std::unique_ptr<tesseract::TessBaseAPI> api);

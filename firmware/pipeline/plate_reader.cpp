@@ -40,17 +40,20 @@ core::PlateRead to_plate_read(const std::vector<plates::Interpretation>& reading
     return read;
 }
 
-/// What each engine sees in one candidate region, with the plate's ground colour.
+/// What each engine sees in one candidate region, with the plate's ground
+/// colour; nothing when the region holds no glyphs.
 core::Result<std::vector<plates::RawText>> read_region(
     const std::vector<std::unique_ptr<ocr::Reader>>& readers, const cv::Mat& image,
     const core::PlateCandidate& candidate) {
     const cv::Mat upright = rectify(image, candidate.quad, kRectifiedHeight);
     cv::Mat gray = upright;
     if (upright.channels() == 3) cv::cvtColor(upright, gray, cv::COLOR_BGR2GRAY);
-    const auto ground = plate_ground(upright);
+    const auto crop = ocr::plate_crop(gray);
     std::vector<plates::RawText> seen;
+    if (!crop) return seen;  // no glyphs: no plate
+    const auto ground = plate_ground(upright);
     for (const auto& reader : readers) {
-        auto raw = reader->read(gray);
+        auto raw = reader->read(*crop);
         if (!raw) return raw.error();
         raw.value().ground = ground;
         seen.push_back(std::move(raw).value());
@@ -90,7 +93,7 @@ core::Result<std::vector<core::PlateRead>> PlateReader::read(const core::Frame& 
             return read_region(ocr_, frame.image, candidate);
         }();
         if (!seen) return seen.error();
-        if (times != nullptr) ++times->regions_read;
+        if (times != nullptr && !seen.value().empty()) ++times->regions_read;
         auto readings = [&] {
             const auto timer = clock(&StageTimes::formats_ms);
             std::vector<std::vector<plates::Interpretation>> per_engine;

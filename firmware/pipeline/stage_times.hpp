@@ -9,7 +9,7 @@ struct StageTimes {
     double localize_ms = 0;
     double read_ms = 0;     ///< rectifying and reading every candidate
     double formats_ms = 0;  ///< plates::interpret over every candidate
-    int regions_read = 0;   ///< candidates the reader was run on
+    int regions_read = 0;   ///< candidates with glyphs, which the readers were run on
 };
 
 /// Adds the time from its construction to its end to `*total_ms` (if not null).

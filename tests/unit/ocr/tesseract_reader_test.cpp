@@ -18,7 +18,9 @@ TEST(TesseractReaderTest, ReadsPrintedPlateText) {
     ASSERT_TRUE(reader.ok()) << reader.error().message;
     cv::Mat line(80, 360, CV_8UC1, cv::Scalar(255));
     cv::putText(line, "RK755AJ", {20, 58}, cv::FONT_HERSHEY_DUPLEX, 1.6, cv::Scalar(0), 3);
-    auto raw = reader.value()->read(line);
+    const auto crop = plate_crop(line);
+    ASSERT_TRUE(crop.has_value());
+    auto raw = reader.value()->read(*crop);
     ASSERT_TRUE(raw.ok()) << raw.error().message;
     EXPECT_EQ(best_text(raw.value()), "RK755AJ");
     for (const auto& slot : raw.value().slots) {
@@ -28,20 +30,18 @@ TEST(TesseractReaderTest, ReadsPrintedPlateText) {
     }
 }
 
-TEST(TesseractReaderTest, BlankImageReadsNothing) {
-    auto reader = TesseractReader::create(config::OcrConfig{});
-    ASSERT_TRUE(reader.ok());
-    const cv::Mat blank(80, 360, CV_8UC1, cv::Scalar(255));
-    auto raw = reader.value()->read(blank);
-    ASSERT_TRUE(raw.ok());
-    EXPECT_TRUE(raw.value().slots.empty());
+TEST(PlateCropTest, NoGlyphsNoCrop) {
+    EXPECT_FALSE(plate_crop(cv::Mat(80, 360, CV_8UC1, cv::Scalar(255))).has_value());
+    cv::Mat overlay(64, 280, CV_8UC1, cv::Scalar(30));  // light text on dark: a timestamp
+    cv::putText(overlay, "2024", {30, 52}, cv::FONT_HERSHEY_DUPLEX, 1.4, cv::Scalar(250), 3);
+    EXPECT_FALSE(plate_crop(overlay).has_value());
 }
 
-TEST(TesseractReaderTest, RejectsColourInput) {
+TEST(TesseractReaderTest, RejectsAColourMask) {
     auto reader = TesseractReader::create(config::OcrConfig{});
     ASSERT_TRUE(reader.ok());
     const cv::Mat colour(80, 360, CV_8UC3, cv::Scalar(255, 255, 255));
-    EXPECT_FALSE(reader.value()->read(colour).ok());
+    EXPECT_FALSE(reader.value()->read(PlateCrop{colour, colour}).ok());
 }
 
 TEST(TesseractReaderTest, MissingLanguageIsAnErrorNamingIt) {
