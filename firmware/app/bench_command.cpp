@@ -7,6 +7,7 @@
 
 #include "app/commands.hpp"
 #include "capture/image_files.hpp"
+#include "core/elapsed.hpp"
 #include "core/statistics.hpp"
 #include "pipeline/plate_reader.hpp"
 
@@ -17,11 +18,6 @@ namespace {
 struct Samples {
     std::vector<double> decode, localize, read, read_per_region, formats, frame;
 };
-
-double elapsed_ms(std::chrono::steady_clock::time_point since) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
-        .count();
-}
 
 double peak_resident_mb() {
     rusage usage{};
@@ -60,7 +56,7 @@ int run_bench(const config::AppConfig& config, const BenchOptions& options) {
         for (const auto& file : files.value()) {
             const auto frame_start = std::chrono::steady_clock::now();
             auto frame = capture::load_frame(file, 0);
-            const double decode_ms = elapsed_ms(frame_start);
+            const double decode_ms = core::ms_since(frame_start);
             if (!frame) {
                 ++failures;
                 std::cerr << "anpr bench: " << frame.error().message << "\n";
@@ -73,7 +69,7 @@ int run_bench(const config::AppConfig& config, const BenchOptions& options) {
                           << "\n";
                 continue;
             }
-            samples.frame.push_back(elapsed_ms(frame_start));
+            samples.frame.push_back(core::ms_since(frame_start));
             samples.decode.push_back(decode_ms);
             samples.localize.push_back(times.localize_ms);
             samples.read.push_back(times.read_ms);
@@ -82,7 +78,7 @@ int run_bench(const config::AppConfig& config, const BenchOptions& options) {
                 samples.read_per_region.push_back(times.read_ms / times.regions_read);
         }
     }
-    const double seconds = elapsed_ms(run_start) / 1000.0;
+    const double seconds = core::ms_since(run_start) / 1000.0;
     std::printf("anpr bench: %zu images x %d, one thread, reader %s\n", files.value().size(),
                 options.repeat, config.ocr.engine.c_str());
     std::printf("%-18s %10s %10s %8s\n", "stage", "median_ms", "p95_ms", "samples");

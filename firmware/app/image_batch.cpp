@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "capture/image_files.hpp"
+#include "core/elapsed.hpp"
 
 namespace anpr::app {
 
@@ -19,9 +20,7 @@ int read_images(pipeline::PlateReader& reader, const std::vector<std::filesystem
         }
         const auto start = std::chrono::steady_clock::now();
         auto plates = reader.read(frame.value());
-        const double ms =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                .count();
+        const double ms = core::ms_since(start);
         if (!plates) {
             ++failures;
             plates = core::Error{file.string() + ": " + plates.error().message};

@@ -3,6 +3,8 @@
 
 #include <chrono>
 
+#include "core/elapsed.hpp"
+
 namespace anpr::pipeline {
 
 struct StageTimes {
@@ -19,9 +21,7 @@ class StageTimer {
         : total_ms_(total_ms), start_(std::chrono::steady_clock::now()) {}
     ~StageTimer() {
         if (total_ms_ != nullptr) {
-            *total_ms_ +=
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_)
-                    .count();
+            *total_ms_ += core::ms_since(start_);
         }
     }
     StageTimer(const StageTimer&) = delete;
