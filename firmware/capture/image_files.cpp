@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <opencv2/imgcodecs.hpp>
+#include <fstream>
 #include <system_error>
+
+#include "capture/image_decode.hpp"
 
 namespace anpr::capture {
 
@@ -46,21 +48,24 @@ core::Result<std::vector<std::filesystem::path>> expand_image_paths(
 }
 
 core::Result<core::Frame> load_frame(const std::filesystem::path& file, std::uint64_t index) {
+    const auto named = [&](const std::string& what) {
+        return core::Error{"cannot read image '" + file.string() + "': " + what};
+    };
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
-    if (ec) return core::Error{"cannot read image '" + file.string() + "': " + ec.message()};
-    if (size == 0)
-        return core::Error{"cannot read image '" + file.string() + "': the file is empty"};
+    if (ec) return named(ec.message());
+    if (size == 0) return named("the file is empty");
+    std::vector<std::uint8_t> bytes(size);
+    std::ifstream in(file, std::ios::binary);
+    if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size))) {
+        return named("the file could not be read to its end");
+    }
+    auto image = decode_image(bytes);
+    if (!image) {
+        return core::Error{"cannot decode image '" + file.string() + "': " + image.error().message};
+    }
     core::Frame frame;
-    try {
-        frame.image = cv::imread(file.string(), cv::IMREAD_COLOR);
-    } catch (const cv::Exception& e) {
-        return core::Error{"cannot decode image '" + file.string() + "': " + e.what()};
-    }
-    if (frame.image.empty()) {
-        return core::Error{"cannot decode image '" + file.string() +
-                           "': not a valid JPEG or PNG image"};
-    }
+    frame.image = std::move(image).value();
     frame.source = file.string();
     frame.index = index;
     frame.captured = {std::chrono::steady_clock::now(), std::chrono::system_clock::now()};
