@@ -57,7 +57,7 @@ def degrade(grey, rng, strength=1.0):
     img = _lighting(img, rng, strength)
     if rng.random() < 0.12:  # night infrared: grey, hard contrast
         img = (img - img.mean()) * rng.uniform(1.5, 2.5) + rng.uniform(100, 160)
-    img = _blur(np.clip(img, 0, 255), rng, strength)
+    img = blur(np.clip(img, 0, 255), rng, strength)
     img += rng.normal(0, rng.uniform(0, 10 * strength), size=img.shape)
     img = np.clip(img, 0, 255).astype(np.uint8)
     if rng.random() < 0.8:
@@ -84,7 +84,9 @@ def _lighting(img, rng, strength):
     return img
 
 
-def _blur(img, rng, strength):
+def blur(img, rng, strength):
+    """Gaussian blur (40%), motion blur along a mostly horizontal line (20%), or none;
+    grey or colour float images."""
     r = rng.random()
     if r < 0.4:
         return cv2.GaussianBlur(img, (0, 0), rng.uniform(0.3, 1.3 * strength + 0.1))

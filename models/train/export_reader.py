@@ -10,9 +10,6 @@ kind, and photo rows from held-out openalpr-us photos) the share decoded as
 nothing and as >= 4 characters (a false read); the one-thread forward time
 and the sha256.
 """
-import argparse
-import hashlib
-import pathlib
 import time
 
 import cv2
@@ -26,6 +23,7 @@ import npz_cache
 import real_crops
 import render_crops
 import render_negatives
+import training
 from reader_model import HEIGHT, WIDTH, ExportedReader, PlateReader, greedy_decode
 
 VALIDATION_SEED = 2
@@ -71,17 +69,22 @@ def negative_sets(cache):
 
 
 def export(model, out):
-    exported = ExportedReader(model).eval()
-    torch.onnx.export(exported, torch.zeros(1, 1, HEIGHT, WIDTH), str(out), opset_version=11,
-                      input_names=["image"], output_names=["probs"], do_constant_folding=True)
+    return save_onnx(ExportedReader(model).eval(), (1, 1, HEIGHT, WIDTH), "probs", out)
+
+
+def save_onnx(exported, shape, output, out):
+    """Export a module taking `image` of `shape` to ONNX opset 11 that cv::dnn 4.6 loads;
+    checks it with onnx.checker and returns the module."""
+    torch.onnx.export(exported, torch.zeros(*shape), str(out), opset_version=11,
+                      input_names=["image"], output_names=[output], do_constant_folding=True)
     graph = onnx.load(str(out))
-    _inline_identities(graph)
+    inline_identities(graph)
     onnx.checker.check_model(graph)
     onnx.save(graph, str(out))
     return exported
 
 
-def _inline_identities(graph):
+def inline_identities(graph):
     """Replace Identity nodes on initializers by initializer copies.
 
     torch's exporter shares equal folded tensors through Identity nodes,
@@ -121,14 +124,15 @@ def decode(exported, crops):
     return [greedy_decode(p) for p in probs.squeeze(2).permute(0, 2, 1)]
 
 
-def forward_ms(net, runs=200):
+def forward_ms(net, runs=200, shape=(1, 1, HEIGHT, WIDTH), output="probs"):
+    """Median one-thread cv2.dnn forward time in ms of a random `shape` input."""
     cv2.setNumThreads(1)
-    blob = np.random.default_rng(0).random((1, 1, HEIGHT, WIDTH), dtype=np.float32)
+    blob = np.random.default_rng(0).random(shape, dtype=np.float32)
     times = []
     for _ in range(runs + 10):
         net.setInput(blob, "image")
         t = time.perf_counter()
-        net.forward("probs")
+        net.forward(output)
         times.append(time.perf_counter() - t)
     return 1000 * float(np.median(times[10:]))
 
@@ -148,21 +152,11 @@ def export_and_verify(model, out, cache):
         lengths = np.array([len(d) for d in decode(exported, crops)])
         print(f"non-plates {name}: empty {np.mean(lengths == 0):.3f}, "
               f">= 4 characters {np.mean(lengths >= 4):.3f} ({len(crops)})")
-    params = sum(p.numel() for p in model.parameters())
-    print(f"params {params}, file {out.stat().st_size} bytes, "
-          f"cv2.dnn forward {forward_ms(net):.2f} ms (1 thread, median of 200)")
-    print(f"sha256 {hashlib.sha256(out.read_bytes()).hexdigest()}  {out}")
+    training.report(model, out, forward_ms(net))
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--checkpoint", type=pathlib.Path, required=True)
-    parser.add_argument("--out", type=pathlib.Path, required=True)
-    parser.add_argument("--cache", type=pathlib.Path, default=pathlib.Path("/tmp/anpr_reader"))
-    args = parser.parse_args()
-    torch.set_num_threads(2)
-    model = PlateReader()
-    model.load_state_dict(torch.load(args.checkpoint)["model"])
+    model, args = training.load_checkpoint(__doc__, "/tmp/anpr_reader", PlateReader())
     export_and_verify(model, args.out, args.cache)
 
 

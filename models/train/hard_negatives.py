@@ -92,14 +92,20 @@ def _photo_rows(row):
     return patches, boxes
 
 
-@functools.lru_cache(maxsize=1)
-def split():
-    """((train patches, boxes), (held-out patches, boxes)) from the photos, by name."""
+def photo_rows():
+    """The photos' ground-truth rows with a plate box, by name, and the set of
+    held-out indices into them (also the plate detector's held-out photos)."""
     with open(PHOTOS / "ground_truth.csv", newline="") as f:
         rows = sorted((r for r in csv.DictReader(f) if r["w"]), key=lambda r: r["image"])
     rest = np.random.default_rng(SPLIT_SEED).permutation(
         np.arange(render_crops.BACKGROUND_PHOTOS, len(rows)))
-    held = set(rest[:HELD_OUT_PHOTOS].tolist())
+    return rows, set(rest[:HELD_OUT_PHOTOS].tolist())
+
+
+@functools.lru_cache(maxsize=1)
+def split():
+    """((train patches, boxes), (held-out patches, boxes)) from the photos, by name."""
+    rows, held = photo_rows()
     sets = (([], []), ([], []))
     for k, row in enumerate(rows):
         patches, boxes = _photo_rows(row)

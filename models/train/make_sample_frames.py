@@ -93,10 +93,19 @@ def render_frame(spec, rng):
 # --- drawing primitives ---------------------------------------------------
 
 def blend(canvas, mask, colour, alpha=1.0):
-    """Paint `colour` (BGR or an image) through a 0..1 mask."""
-    m = mask[..., None] * alpha
-    canvas *= 1 - m
-    canvas += m * np.asarray(colour, np.float32)
+    """Paint `colour` (BGR or an image) through a 0..1 mask.
+
+    Only the mask's bounding box is touched: outside it the mask is 0 and
+    the canvas would stay as it is, bit for bit.
+    """
+    rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+    if not len(rows):
+        return
+    box = slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)
+    colour = np.asarray(colour, np.float32)
+    m = mask[box][..., None] * alpha
+    canvas[box] *= 1 - m
+    canvas[box] += m * (colour[box] if colour.ndim == 3 else colour)
 
 
 def poly_mask(points):
@@ -312,8 +321,9 @@ def paste_plate(canvas, plate, corners):
     small = cv2.resize(plate, (w, h), interpolation=cv2.INTER_AREA).astype(np.float32)
     src = np.float32([(0, 0), (w - 1, 0), (w - 1, h - 1), (0, h - 1)])
     warp = cv2.getPerspectiveTransform(src, corners.astype(np.float32))
-    mask = cv2.warpPerspective(np.ones((h, w), np.float32), warp, (WIDTH, HEIGHT))
-    image = cv2.warpPerspective(small, warp, (WIDTH, HEIGHT))
+    size = canvas.shape[1], canvas.shape[0]
+    mask = cv2.warpPerspective(np.ones((h, w), np.float32), warp, size)
+    image = cv2.warpPerspective(small, warp, size)
     recess = cv2.GaussianBlur(np.roll(mask, 2, axis=0), (0, 0), 1.5)
     blend(canvas, recess, (20, 20, 20), 0.6)
     canvas *= 1 - mask[..., None]

@@ -59,7 +59,7 @@ def _text_on(ground, text, font, xy, fill, rng, stroke=0, stroke_fill=0, shadow=
     return draw.textbbox(xy, text, font=font, anchor="ls", stroke_width=stroke)
 
 
-def _sign_text(rng):
+def sign_text(rng):
     place = PLACES[rng.integers(len(PLACES))]
     template = SIGN_TEMPLATES[rng.integers(len(SIGN_TEMPLATES))]
     return template.format(p=place, P=place.upper(), n=int(rng.integers(1, 120)))
@@ -69,7 +69,7 @@ def _sign(rng):
     """A road sign: one or two lines of words and numbers on a bordered plate."""
     size = int(rng.integers(28, 48))
     font = _font(SIGN_FONTS, size, rng)
-    lines = [_sign_text(rng) for _ in range(int(rng.integers(1, 3)))]
+    lines = [sign_text(rng) for _ in range(int(rng.integers(1, 3)))]
     width = max(int(font.getlength(t)) for t in lines) + int(size * rng.uniform(0.6, 2.0))
     height = int(size * (1.25 * len(lines) + rng.uniform(0.3, 0.9)))
     ground, ink = SIGN_COLOURS[rng.integers(len(SIGN_COLOURS))]

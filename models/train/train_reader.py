@@ -10,8 +10,6 @@ batch, checkpoints to --cache, then exports and verifies the model
 output only blanks for them. About 30 minutes on 2 CPU cores from a clean
 cache (7 min data, 21 min training, 1 min export and validation).
 """
-import argparse
-import pathlib
 import time
 
 import numpy as np
@@ -23,6 +21,7 @@ import npz_cache
 import real_crops
 import render_crops
 import render_negatives
+import training
 from reader_model import PlateReader, encode
 
 SEED = 20240601
@@ -90,30 +89,18 @@ def train(model, data, steps, checkpoint, log_every=100):
     start, running = time.time(), 0.0
     for step, (images, texts) in zip(range(1, steps + 1), batches(*data, rng)):
         loss = ctc_loss(model, images, texts, loss_fn)
-        optimizer.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
-        optimizer.step()
-        schedule.step()
+        training.optimise(model, loss, optimizer, schedule)
         running += loss.item()
         if step % log_every == 0:
             print(f"step {step}/{steps} loss {running / log_every:.3f} "
                   f"lr {schedule.get_last_lr()[0]:.2e} {time.time() - start:.0f}s", flush=True)
             running = 0.0
-        if step % 500 == 0 or step == steps:
-            torch.save({"model": model.state_dict(), "step": step}, checkpoint)
+        training.checkpoint(model, step, steps, checkpoint)
     model.eval()
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=pathlib.Path, required=True)
-    parser.add_argument("--cache", type=pathlib.Path, default=pathlib.Path("/tmp/anpr_reader"))
-    parser.add_argument("--steps", type=int, default=9000)
-    args = parser.parse_args()
-    torch.manual_seed(SEED)
-    torch.set_num_threads(2)
-    args.cache.mkdir(parents=True, exist_ok=True)
+    args = training.train_args(__doc__, "/tmp/anpr_reader", 9000, SEED)
     t0 = time.time()
     rendered = rendered_train_set(args.cache)
     real_sets = [real_crops.split(name)[0] for name in REAL_SETS]
