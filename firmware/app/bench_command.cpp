@@ -16,7 +16,7 @@ namespace {
 
 /// Milliseconds per stage, one value per frame (or per region read).
 struct Samples {
-    std::vector<double> decode, localize, read, read_per_region, formats, frame;
+    std::vector<double> decode, localize, read, read_per_region, formats, after_decode, frame;
 };
 
 double peak_resident_mb() {
@@ -63,12 +63,14 @@ int run_bench(const config::AppConfig& config, const BenchOptions& options) {
                 continue;
             }
             pipeline::StageTimes times;
+            const auto read_start = std::chrono::steady_clock::now();
             if (auto plates = reader.value().read(frame.value(), &times); !plates) {
                 ++failures;
                 std::cerr << "anpr bench: " << file.string() << ": " << plates.error().message
                           << "\n";
                 continue;
             }
+            samples.after_decode.push_back(core::ms_since(read_start));
             samples.frame.push_back(core::ms_since(frame_start));
             samples.decode.push_back(decode_ms);
             samples.localize.push_back(times.localize_ms);
@@ -79,14 +81,16 @@ int run_bench(const config::AppConfig& config, const BenchOptions& options) {
         }
     }
     const double seconds = core::ms_since(run_start) / 1000.0;
-    std::printf("anpr bench: %zu images x %d, one thread, reader %s\n", files.value().size(),
-                options.repeat, config.ocr.engine.c_str());
+    std::printf("anpr bench: %zu images x %d, one thread, localizer %s, reader %s\n",
+                files.value().size(), options.repeat, config.localize.engine.c_str(),
+                config.ocr.engine.c_str());
     std::printf("%-18s %10s %10s %8s\n", "stage", "median_ms", "p95_ms", "samples");
     print_row("decode", samples.decode);
-    print_row("localize", samples.localize);
+    print_row("detect", samples.localize);
     print_row("read", samples.read);
     print_row("read per region", samples.read_per_region);
     print_row("formats", samples.formats);
+    print_row("frame after decode", samples.after_decode);
     print_row("frame", samples.frame);
     std::printf("frames=%zu failed=%d fps=%.1f peak_rss_mb=%.1f\n", samples.frame.size(), failures,
                 seconds > 0 ? static_cast<double>(samples.frame.size()) / seconds : 0.0,

@@ -27,10 +27,15 @@ struct CaptureConfig {
 };
 
 struct LocalizeConfig {
-    std::string engine = "classic";  ///< only "classic" for now
-    int max_candidates = 12;         ///< regions passed to the reader, 1..64
-    int min_plate_width = 40;        ///< px, 8..4000
-    int max_plate_width = 800;       ///< px, >= min_plate_width, ..8000
+    /// "detector" (the project's learned plate detector) or "classic" (rows of
+    /// character-like blobs, no model needed).
+    std::string engine = "detector";
+    /// The detector's ONNX model (engine "detector").
+    std::filesystem::path model = "models/plate_detector.onnx";
+    float min_score = 0.3f;     ///< detector: plates scored below this are dropped, 0..1
+    int max_candidates = 12;    ///< regions passed to the reader, 1..64
+    int min_plate_width = 40;   ///< px, 8..4000
+    int max_plate_width = 800;  ///< px, >= min_plate_width, ..8000
 };
 
 struct OcrConfig {

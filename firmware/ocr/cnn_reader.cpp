@@ -2,8 +2,9 @@
 
 #include <opencv2/imgproc.hpp>
 #include <string>
-#include <system_error>
+#include <vector>
 
+#include "dnn/onnx_net.hpp"
 #include "ocr/ctc_decode.hpp"
 
 namespace anpr::ocr {
@@ -26,31 +27,13 @@ cv::Mat network_input(const cv::Mat& plate) {
     return cv::dnn::blobFromImage(resized, 1.0 / 255.0);
 }
 
-std::string shape_text(const cv::Mat& blob) {
-    std::string text = "[";
-    for (int i = 0; i < blob.dims; ++i) text += (i ? ", " : "") + std::to_string(blob.size[i]);
-    return text + "]";
-}
-
 }  // namespace
 
 core::Result<std::unique_ptr<CnnReader>> CnnReader::create(const config::OcrConfig& config) {
     const std::string file = config.model.string();
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(config.model, ec)) {
-        return core::Error{"ocr: reader model '" + file + "' not found"};
-    }
-    cv::dnn::Net net;
-    try {
-        net = cv::dnn::readNetFromONNX(file);
-    } catch (const cv::Exception& e) {
-        return core::Error{"ocr: reader model '" + file +
-                           "' is not a loadable ONNX model: " + e.msg};
-    }
-    if (net.empty()) return core::Error{"ocr: reader model '" + file + "' holds no network"};
-    net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-    net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-    std::unique_ptr<CnnReader> reader(new CnnReader(std::move(net)));
+    auto net = dnn::load_onnx_net(config.model, "ocr: reader");
+    if (!net) return net.error();
+    std::unique_ptr<CnnReader> reader(new CnnReader(std::move(net).value()));
     // A network of the wrong shape would read garbage silently: try it once now.
     if (auto probe =
             reader->probabilities(cv::Mat(kInputHeight, kInputWidth, CV_8UC1, cv::Scalar(255)));
@@ -68,9 +51,8 @@ core::Result<cv::Mat> CnnReader::probabilities(const cv::Mat& plate) {
     } catch (const cv::Exception& e) {
         return core::Error{"the network failed: " + e.msg};
     }
-    if (out.dims != 3 || out.size[0] != 1 || out.size[1] != kSteps || out.size[2] != kClasses) {
-        return core::Error{"output shape " + shape_text(out) + ", expected [1, " +
-                           std::to_string(kSteps) + ", " + std::to_string(kClasses) + "]"};
+    if (const std::vector<int> expected{1, kSteps, kClasses}; !dnn::has_shape(out, expected)) {
+        return core::Error{dnn::shape_mismatch(out, expected)};
     }
     return cv::Mat(kSteps, kClasses, CV_32F, out.ptr<float>()).clone();
 }

@@ -4,7 +4,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/geometry.hpp"
-#include "localize/classic_localizer.hpp"
+#include "ocr/two_line.hpp"
 #include "pipeline/merge_readings.hpp"
 #include "pipeline/plate_ground.hpp"
 #include "pipeline/rectify.hpp"
@@ -22,6 +22,14 @@ constexpr std::size_t kMaxCandidatesPerPlate = 5;
 // No plate layout the unit reads has fewer characters; shorter reads are
 // badges, overlays and fragments.
 constexpr std::size_t kMinPlateCharacters = 4;
+
+/// Rectified height for a quad: a plate that may carry two rows of text gets
+/// twice the height, so that each row is as tall as a one-line plate's.
+int rectified_height(const std::vector<cv::Point2f>& quad) {
+    const double width = cv::norm(quad[1] - quad[0]);
+    const double height = cv::norm(quad[3] - quad[0]);
+    return width <= ocr::kMaxTwoLineAspect * height ? 2 * kRectifiedHeight : kRectifiedHeight;
+}
 
 /// The plate read from the stage's readings; `belief` is the localizer's
 /// share in the confidence, applied to every candidate alike.
@@ -45,9 +53,10 @@ core::PlateRead to_plate_read(const std::vector<plates::Interpretation>& reading
 core::Result<std::vector<plates::RawText>> read_region(
     const std::vector<std::unique_ptr<ocr::Reader>>& readers, const cv::Mat& image,
     const core::PlateCandidate& candidate) {
-    const cv::Mat upright = rectify(image, candidate.quad, kRectifiedHeight);
+    const cv::Mat upright = rectify(image, candidate.quad, rectified_height(candidate.quad));
     cv::Mat gray = upright;
     if (upright.channels() == 3) cv::cvtColor(upright, gray, cv::COLOR_BGR2GRAY);
+    if (auto one_line = ocr::two_rows_as_one(gray)) gray = *one_line;
     const auto crop = ocr::plate_crop(gray);
     std::vector<plates::RawText> seen;
     if (!crop) return seen;  // no glyphs: no plate
@@ -64,16 +73,19 @@ core::Result<std::vector<plates::RawText>> read_region(
 }  // namespace
 
 PlateReader::PlateReader(const config::AppConfig& config,
+                         std::unique_ptr<localize::Localizer> localizer,
                          std::vector<std::unique_ptr<ocr::Reader>> ocr)
-    : localize_(config.localize),
+    : localizer_(std::move(localizer)),
       ocr_config_(config.ocr),
       plates_(config.plates),
       ocr_(std::move(ocr)) {}
 
 core::Result<PlateReader> PlateReader::create(const config::AppConfig& config) {
+    auto localizer = localize::make_localizer(config.localize);
+    if (!localizer) return localizer.error();
     auto ocr = ocr::make_readers(config.ocr);
     if (!ocr) return ocr.error();
-    return PlateReader(config, std::move(ocr).value());
+    return PlateReader(config, std::move(localizer).value(), std::move(ocr).value());
 }
 
 core::Result<std::vector<core::PlateRead>> PlateReader::read(const core::Frame& frame,
@@ -83,7 +95,7 @@ core::Result<std::vector<core::PlateRead>> PlateReader::read(const core::Frame& 
     };
     auto candidates = [&] {
         const auto timer = clock(&StageTimes::localize_ms);
-        return localize::localize_classic(frame, localize_);
+        return localizer_->find(frame);
     }();
     if (!candidates) return candidates.error();
     std::vector<core::PlateRead> reads;

@@ -7,15 +7,17 @@
 #include "config/app_config.hpp"
 #include "core/result.hpp"
 #include "core/types.hpp"
+#include "localize/localizer.hpp"
 #include "ocr/reader.hpp"
 #include "pipeline/stage_times.hpp"
 
 namespace anpr::pipeline {
 
-/// Holds one OCR engine; one PlateReader per thread.
+/// Holds one localizer and the OCR engines; one PlateReader per thread.
 class PlateReader {
   public:
-    /// An Error when the OCR engine cannot start (language data or model missing).
+    /// An Error when the localizer or an OCR engine cannot start (model or
+    /// language data missing or unusable).
     static core::Result<PlateReader> create(const config::AppConfig& config);
 
     /// Plates in `frame` whose confidence reaches ocr.min_confidence, best
@@ -24,8 +26,9 @@ class PlateReader {
                                                     StageTimes* times = nullptr);
 
   private:
-    PlateReader(const config::AppConfig& config, std::vector<std::unique_ptr<ocr::Reader>> ocr);
-    config::LocalizeConfig localize_;
+    PlateReader(const config::AppConfig& config, std::unique_ptr<localize::Localizer> localizer,
+                std::vector<std::unique_ptr<ocr::Reader>> ocr);
+    std::unique_ptr<localize::Localizer> localizer_;
     config::OcrConfig ocr_config_;
     plates::PlatesConfig plates_;
     std::vector<std::unique_ptr<ocr::Reader>> ocr_;  ///< one per engine, merged per region

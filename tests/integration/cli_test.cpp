@@ -132,8 +132,8 @@ TEST(BenchCommandTest, ReportsEveryStageFpsAndMemory) {
     const auto result =
         testing::run_program("anpr", "bench images/fr_01.jpg images/empty_road.jpg --repeat 2");
     ASSERT_EQ(result.exit_code, 0) << result.out;
-    for (const char* stage :
-         {"decode", "localize", "read ", "read per region", "formats", "frame"}) {
+    for (const char* stage : {"decode", "detect", "read ", "read per region", "formats",
+                              "frame after decode", "frame"}) {
         EXPECT_NE(result.out.find(std::string("\n") + stage), std::string::npos) << stage << "\n"
                                                                                  << result.out;
     }

@@ -36,7 +36,7 @@ AppConfig unusual_config() {
     config.unit = {"unit-42", "site_7.b"};
     config.log = {"debug", "logs/\"quoted\" \\ dir/anprd.log"};
     config.capture = {"frames/é", true, 250};
-    config.localize = {"classic", 5, 60, 600};
+    config.localize = {"classic", "/opt/anpr/detector.onnx", 0.5f, 5, 60, 600};
     config.ocr = {"cnn", "/opt/anpr/reader.onnx", "/usr/share/tessdata", "eng+deu", 0.1f};
     config.plates.countries = {"NL", "BE"};
     config.plates.unformatted_factor = 0.3f;
@@ -65,6 +65,8 @@ loop = true
 interval_ms = 250
 [localize]
 engine = "classic"
+model = "/opt/anpr/detector.onnx"
+min_score = 0.5
 max_candidates = 5
 min_plate_width = 60
 max_plate_width = 600
@@ -91,6 +93,8 @@ path = "/var/lib/anpr/outbox.jsonl"
     EXPECT_TRUE(config.capture.loop);
     EXPECT_EQ(config.capture.interval_ms, 250);
     EXPECT_EQ(config.localize.engine, "classic");
+    EXPECT_EQ(config.localize.model, "/opt/anpr/detector.onnx");
+    EXPECT_FLOAT_EQ(config.localize.min_score, 0.5f);
     EXPECT_EQ(config.localize.max_candidates, 5);
     EXPECT_EQ(config.localize.min_plate_width, 60);
     EXPECT_EQ(config.localize.max_plate_width, 600);
@@ -179,7 +183,7 @@ TEST(ConfigTest, BadEnumerationListsTheAllowedValues) {
               "test.toml:2: log.level: 'verbose' is not allowed "
               "(allowed: trace, debug, info, warn, error, critical, off)");
     EXPECT_EQ(error_of("[localize]\nengine = \"onnx\"\n"),
-              "test.toml:2: localize.engine: 'onnx' is not allowed (allowed: classic)");
+              "test.toml:2: localize.engine: 'onnx' is not allowed (allowed: detector, classic)");
     EXPECT_EQ(
         error_of("[ocr]\nengine = \"lstm\"\n"),
         "test.toml:2: ocr.engine: 'lstm' is not allowed (allowed: tesseract, cnn, tesseract+cnn)");

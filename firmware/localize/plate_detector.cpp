@@ -1,0 +1,81 @@
+#include "localize/plate_detector.hpp"
+
+#include <algorithm>
+#include <opencv2/imgproc.hpp>
+#include <vector>
+
+#include "dnn/onnx_net.hpp"
+#include "localize/detection_grid.hpp"
+#include "localize/text_rows_in_plate.hpp"
+
+namespace anpr::localize {
+namespace {
+
+// The network's contract (models/MODELS.md, models/train/README.md).
+constexpr int kInputWidth = 512;
+constexpr int kInputHeight = 288;
+constexpr int kPadGrey = 127;
+const std::vector<int> kGridShape{1, kGridChannels, kInputHeight / kGridStride,
+                                  kInputWidth / kGridStride};
+
+}  // namespace
+
+std::pair<cv::Mat, double> detector_input(const cv::Mat& bgr) {
+    CV_Assert(!bgr.empty() && bgr.type() == CV_8UC3);
+    const double scale = std::min(static_cast<double>(kInputWidth) / bgr.cols,
+                                  static_cast<double>(kInputHeight) / bgr.rows);
+    const cv::Size scaled(
+        std::clamp(static_cast<int>(std::lround(bgr.cols * scale)), 1, kInputWidth),
+        std::clamp(static_cast<int>(std::lround(bgr.rows * scale)), 1, kInputHeight));
+    cv::Mat canvas(kInputHeight, kInputWidth, CV_8UC3, cv::Scalar::all(kPadGrey));
+    cv::resize(bgr, canvas(cv::Rect(cv::Point(0, 0), scaled)), scaled, 0, 0,
+               scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+    return {cv::dnn::blobFromImage(canvas, 1.0 / 255.0), scale};
+}
+
+core::Result<std::unique_ptr<PlateDetector>> PlateDetector::create(
+    const config::LocalizeConfig& config) {
+    auto net = dnn::load_onnx_net(config.model, "localize: detector");
+    if (!net) return net.error();
+    std::unique_ptr<PlateDetector> detector(new PlateDetector(std::move(net).value(), config));
+    // A network of the wrong shape would find garbage silently: try it once now.
+    const cv::Mat blank(kInputHeight, kInputWidth, CV_8UC3, cv::Scalar::all(kPadGrey));
+    if (auto probe = detector->grid(detector_input(blank).first); !probe) {
+        return core::Error{"localize: detector model '" + config.model.string() +
+                           "': " + probe.error().message};
+    }
+    return detector;
+}
+
+core::Result<cv::Mat> PlateDetector::grid(const cv::Mat& input) {
+    cv::Mat out;
+    try {
+        net_.setInput(input);
+        out = net_.forward();
+    } catch (const cv::Exception& e) {
+        return core::Error{"the network failed: " + e.msg};
+    }
+    if (!dnn::has_shape(out, kGridShape)) return core::Error{dnn::shape_mismatch(out, kGridShape)};
+    return out;
+}
+
+core::Result<std::vector<core::PlateCandidate>> PlateDetector::find(const core::Frame& frame) {
+    if (frame.image.empty() || frame.image.type() != CV_8UC3) {
+        return core::Error{"localize: frame from '" + frame.source +
+                           "' is not a non-empty 8-bit BGR image"};
+    }
+    const auto [input, scale] = detector_input(frame.image);
+    auto out = grid(input);
+    if (!out) return core::Error{"localize: detector: " + out.error().message};
+    std::vector<core::PlateCandidate> candidates;
+    for (auto& plate : decode_detection_grid(out.value(), scale, frame.image.size(), config_)) {
+        // The reader is given the plate's rows of characters and the whole
+        // plate; the pipeline keeps the better reading of the two.
+        auto rows = text_rows_in_plate(frame, plate, config_);
+        for (auto& row : rows) candidates.push_back(std::move(row));
+        if (rows.empty()) candidates.push_back(std::move(plate));
+    }
+    return candidates;
+}
+
+}  // namespace anpr::localize

@@ -1,0 +1,46 @@
+#include "localize/text_rows_in_plate.hpp"
+
+#include <algorithm>
+
+#include "localize/classic_localizer.hpp"
+
+namespace anpr::localize {
+namespace {
+
+// The region searched: the plate's box grown by these shares of its width
+// (each side) and height (above and below).
+constexpr double kGrowWidth = 0.25;
+constexpr double kGrowHeight = 0.5;
+constexpr int kMaxRows = 2;
+
+}  // namespace
+
+std::vector<core::PlateCandidate> text_rows_in_plate(const core::Frame& frame,
+                                                     const core::PlateCandidate& plate,
+                                                     const config::LocalizeConfig& config) {
+    const cv::Rect& box = plate.box;
+    const int dx = static_cast<int>(box.width * kGrowWidth);
+    const int dy = static_cast<int>(box.height * kGrowHeight);
+    const cv::Rect region =
+        cv::Rect(box.x - dx, box.y - dy, box.width + 2 * dx, box.height + 2 * dy) &
+        cv::Rect(0, 0, frame.image.cols, frame.image.rows);
+    if (region.empty()) return {};
+    core::Frame part;
+    part.image = frame.image(region);
+    part.source = frame.source;
+    config::LocalizeConfig rows_config = config;
+    rows_config.min_plate_width = std::max(8, box.width / 2);
+    rows_config.max_plate_width = std::max(rows_config.min_plate_width, region.width);
+    rows_config.max_candidates = kMaxRows;
+    auto rows = localize_classic(part, rows_config);
+    if (!rows) return {};
+    const cv::Point2f offset(static_cast<float>(region.x), static_cast<float>(region.y));
+    for (auto& row : rows.value()) {
+        for (auto& corner : row.quad) corner += offset;
+        row.box += region.tl();
+        row.score = plate.score;
+    }
+    return std::move(rows).value();
+}
+
+}  // namespace anpr::localize
