@@ -36,8 +36,9 @@ int main(int argc, char** argv) {
 
     anpr::app::BenchOptions bench;
     auto* bench_cmd = cli.add_subcommand(
-        "bench", "time each stage on images, one thread: median and p95 ms, fps, memory");
-    bench_cmd->add_option("paths", bench.paths, "image files or folders")->required();
+        "bench", "time each stage on images or videos, one thread: median and p95 ms, fps, memory");
+    bench_cmd->add_option("paths", bench.paths, "image or video files, or folders of images")
+        ->required();
     bench_cmd->add_option("--repeat", bench.repeat, "passes over the images")
         ->check(CLI::Range(1, 1000));
 

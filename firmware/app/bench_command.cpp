@@ -7,6 +7,7 @@
 
 #include "app/commands.hpp"
 #include "capture/image_files.hpp"
+#include "capture/video_file.hpp"
 #include "core/elapsed.hpp"
 #include "core/statistics.hpp"
 #include "pipeline/plate_reader.hpp"
@@ -30,6 +31,62 @@ void print_row(const char* stage, const std::vector<double>& values) {
                 core::percentile(values, 0.95), values.size());
 }
 
+/// Times the reading of decoded frames into the samples; counts failures.
+class Timer {
+  public:
+    explicit Timer(pipeline::PlateReader& reader) : reader_(reader) {}
+
+    /// Reads `frame`, decoded in `decode_ms`, and records each stage's time.
+    void read(const core::Result<core::Frame>& frame, double decode_ms) {
+        if (!frame) return fail(frame.error().message);
+        pipeline::StageTimes times;
+        const auto read_start = std::chrono::steady_clock::now();
+        if (auto plates = reader_.read(frame.value(), &times); !plates) {
+            return fail(frame.value().source + ": " + plates.error().message);
+        }
+        const double after_decode = core::ms_since(read_start);
+        samples.after_decode.push_back(after_decode);
+        samples.frame.push_back(decode_ms + after_decode);
+        samples.decode.push_back(decode_ms);
+        samples.localize.push_back(times.localize_ms);
+        samples.read.push_back(times.read_ms);
+        samples.formats.push_back(times.formats_ms);
+        if (times.regions_read > 0)
+            samples.read_per_region.push_back(times.read_ms / times.regions_read);
+    }
+
+    void fail(const std::string& message) {
+        ++failures;
+        std::cerr << "anpr bench: " << message << "\n";
+    }
+
+    Samples samples;
+    int failures = 0;
+
+  private:
+    pipeline::PlateReader& reader_;
+};
+
+/// Every frame of the video `file`, decoding timed frame by frame.
+void time_video(const std::filesystem::path& file, Timer& timer) {
+    auto video = capture::VideoFile::open(file);
+    if (!video) return timer.fail(video.error().message);
+    while (true) {
+        const auto start = std::chrono::steady_clock::now();
+        auto frame = video.value().next();
+        const double decode_ms = core::ms_since(start);
+        if (!frame) return timer.fail(frame.error().message);
+        if (!frame.value()) return;
+        timer.read(std::move(*frame.value()), decode_ms);
+    }
+}
+
+void time_image(const std::filesystem::path& file, Timer& timer) {
+    const auto start = std::chrono::steady_clock::now();
+    auto frame = capture::load_frame(file, 0);
+    timer.read(frame, core::ms_since(start));
+}
+
 }  // namespace
 
 int run_bench(const config::AppConfig& config, const BenchOptions& options) {
@@ -41,7 +98,7 @@ int run_bench(const config::AppConfig& config, const BenchOptions& options) {
         return 2;
     }
     if (files.value().empty()) {
-        std::cerr << "anpr bench: no JPEG or PNG image given\n";
+        std::cerr << "anpr bench: no image or video given\n";
         return 2;
     }
     auto reader = pipeline::PlateReader::create(config);
@@ -49,39 +106,20 @@ int run_bench(const config::AppConfig& config, const BenchOptions& options) {
         std::cerr << "anpr bench: " << reader.error().message << "\n";
         return 2;
     }
-    Samples samples;
-    int failures = 0;
+    Timer timer(reader.value());
     const auto run_start = std::chrono::steady_clock::now();
     for (int pass = 0; pass < options.repeat; ++pass) {
         for (const auto& file : files.value()) {
-            const auto frame_start = std::chrono::steady_clock::now();
-            auto frame = capture::load_frame(file, 0);
-            const double decode_ms = core::ms_since(frame_start);
-            if (!frame) {
-                ++failures;
-                std::cerr << "anpr bench: " << frame.error().message << "\n";
-                continue;
+            if (capture::is_video_file(file)) {
+                time_video(file, timer);
+            } else {
+                time_image(file, timer);
             }
-            pipeline::StageTimes times;
-            const auto read_start = std::chrono::steady_clock::now();
-            if (auto plates = reader.value().read(frame.value(), &times); !plates) {
-                ++failures;
-                std::cerr << "anpr bench: " << file.string() << ": " << plates.error().message
-                          << "\n";
-                continue;
-            }
-            samples.after_decode.push_back(core::ms_since(read_start));
-            samples.frame.push_back(core::ms_since(frame_start));
-            samples.decode.push_back(decode_ms);
-            samples.localize.push_back(times.localize_ms);
-            samples.read.push_back(times.read_ms);
-            samples.formats.push_back(times.formats_ms);
-            if (times.regions_read > 0)
-                samples.read_per_region.push_back(times.read_ms / times.regions_read);
         }
     }
     const double seconds = core::ms_since(run_start) / 1000.0;
-    std::printf("anpr bench: %zu images x %d, one thread, localizer %s, reader %s\n",
+    const Samples& samples = timer.samples;
+    std::printf("anpr bench: %zu files x %d, one thread, localizer %s, reader %s\n",
                 files.value().size(), options.repeat, config.localize.engine.c_str(),
                 config.ocr.engine.c_str());
     std::printf("%-18s %10s %10s %8s\n", "stage", "median_ms", "p95_ms", "samples");
@@ -92,10 +130,11 @@ int run_bench(const config::AppConfig& config, const BenchOptions& options) {
     print_row("formats", samples.formats);
     print_row("frame after decode", samples.after_decode);
     print_row("frame", samples.frame);
-    std::printf("frames=%zu failed=%d fps=%.1f peak_rss_mb=%.1f\n", samples.frame.size(), failures,
+    std::printf("frames=%zu failed=%d fps=%.1f peak_rss_mb=%.1f\n", samples.frame.size(),
+                timer.failures,
                 seconds > 0 ? static_cast<double>(samples.frame.size()) / seconds : 0.0,
                 peak_resident_mb());
-    return failures == 0 ? 0 : 1;
+    return timer.failures == 0 ? 0 : 1;
 }
 
 }  // namespace anpr::app

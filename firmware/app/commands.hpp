@@ -30,11 +30,12 @@ int run_eval(const config::AppConfig& config, const EvalOptions& options);
 
 struct BenchOptions {
     std::vector<std::filesystem::path> paths;
-    int repeat = 1;  ///< passes over the images
+    int repeat = 1;  ///< passes over the images and videos
 };
 
 /// `anpr bench`: per-stage median and p95 ms, frames per second and peak
-/// resident memory, on one thread; 0, or 1 when an image failed, 2 on bad input.
+/// resident memory, on one thread, over images and the frames of video files
+/// (capture::is_video_file); 0, or 1 when a frame failed, 2 on bad input.
 int run_bench(const config::AppConfig& config, const BenchOptions& options);
 
 }  // namespace anpr::app

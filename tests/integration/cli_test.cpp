@@ -141,13 +141,23 @@ TEST(BenchCommandTest, ReportsEveryStageFpsAndMemory) {
     EXPECT_NE(result.out.find("peak_rss_mb="), std::string::npos) << result.out;
 }
 
-TEST(BenchCommandTest, BadImageIsNamedAndCounted) {
+TEST(BenchCommandTest, TimesEveryFrameOfAVideo) {
+    // images/passage_be.mp4: 25 frames (images/passage_be.json).
+    const auto result = testing::run_program("anpr", "bench images/passage_be.mp4");
+    ASSERT_EQ(result.exit_code, 0) << result.out;
+    EXPECT_NE(result.out.find("frames=25 failed=0 fps="), std::string::npos) << result.out;
+}
+
+TEST(BenchCommandTest, BadImageAndVideoAreNamedAndCounted) {
     testing::TempDir dir;
-    const auto broken = dir.write("broken.jpg", "nope");
-    const auto result = testing::run_program("anpr", "bench images/fr_01.jpg " + broken.string());
+    const auto image = dir.write("broken.jpg", "nope");
+    const auto video = dir.write("broken.mp4", "not a video at all");
+    const auto result = testing::run_program(
+        "anpr", "bench images/fr_01.jpg " + image.string() + " " + video.string());
     EXPECT_EQ(result.exit_code, 1) << result.out;
     EXPECT_NE(result.out.find("broken.jpg"), std::string::npos) << result.out;
-    EXPECT_NE(result.out.find("frames=1 failed=1"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("video '" + video.string() + "'"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("frames=1 failed=2"), std::string::npos) << result.out;
 }
 
 }  // namespace

@@ -1,0 +1,149 @@
+#include "capture/video_file.hpp"
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libswscale/swscale.h>
+}
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace anpr::capture {
+namespace {
+
+std::string av_error_text(int code) {
+    std::array<char, AV_ERROR_MAX_STRING_SIZE> text{};
+    av_strerror(code, text.data(), text.size());
+    return text.data();
+}
+
+struct FormatCloser {
+    void operator()(AVFormatContext* context) const { avformat_close_input(&context); }
+};
+struct CodecFreer {
+    void operator()(AVCodecContext* context) const { avcodec_free_context(&context); }
+};
+struct PacketFreer {
+    void operator()(AVPacket* packet) const { av_packet_free(&packet); }
+};
+struct FrameFreer {
+    void operator()(AVFrame* frame) const { av_frame_free(&frame); }
+};
+struct ScalerFreer {
+    void operator()(SwsContext* scaler) const { sws_freeContext(scaler); }
+};
+
+}  // namespace
+
+bool is_video_file(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    return ext == ".mp4" || ext == ".mkv" || ext == ".avi" || ext == ".mov" || ext == ".webm";
+}
+
+struct VideoFile::Decoder {
+    std::string name;
+    std::unique_ptr<AVFormatContext, FormatCloser> format;
+    std::unique_ptr<AVCodecContext, CodecFreer> codec;
+    std::unique_ptr<AVPacket, PacketFreer> packet{av_packet_alloc()};
+    std::unique_ptr<AVFrame, FrameFreer> frame{av_frame_alloc()};
+    std::unique_ptr<SwsContext, ScalerFreer> scaler;
+    int stream = -1;
+    bool draining = false;
+    std::uint64_t index = 0;
+
+    core::Error error(const std::string& what) const {
+        return core::Error{"video '" + name + "': " + what};
+    }
+
+    /// The decoded frame in `frame` as BGR.
+    cv::Mat to_bgr() {
+        scaler.reset(sws_getCachedContext(scaler.release(), frame->width, frame->height,
+                                          static_cast<AVPixelFormat>(frame->format), frame->width,
+                                          frame->height, AV_PIX_FMT_BGR24, SWS_BILINEAR, nullptr,
+                                          nullptr, nullptr));
+        cv::Mat bgr(frame->height, frame->width, CV_8UC3);
+        if (!scaler) return {};
+        std::array<std::uint8_t*, 1> planes{bgr.data};
+        std::array<int, 1> strides{static_cast<int>(bgr.step)};
+        sws_scale(scaler.get(), frame->data, frame->linesize, 0, frame->height, planes.data(),
+                  strides.data());
+        return bgr;
+    }
+};
+
+VideoFile::VideoFile(std::unique_ptr<Decoder> decoder) : decoder_(std::move(decoder)) {}
+VideoFile::VideoFile(VideoFile&&) noexcept = default;
+VideoFile& VideoFile::operator=(VideoFile&&) noexcept = default;
+VideoFile::~VideoFile() = default;
+
+core::Result<VideoFile> VideoFile::open(const std::filesystem::path& file) {
+    auto decoder = std::make_unique<Decoder>();
+    decoder->name = file.string();
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) return decoder->error("not found");
+    if (!decoder->packet || !decoder->frame) return decoder->error("out of memory");
+    AVFormatContext* format = nullptr;
+    if (const int rc = avformat_open_input(&format, decoder->name.c_str(), nullptr, nullptr);
+        rc < 0) {
+        return decoder->error("not a readable video: " + av_error_text(rc));
+    }
+    decoder->format.reset(format);
+    if (const int rc = avformat_find_stream_info(format, nullptr); rc < 0) {
+        return decoder->error("cannot read its streams: " + av_error_text(rc));
+    }
+    const AVCodec* codec = nullptr;
+    decoder->stream = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
+    if (decoder->stream < 0 || codec == nullptr) return decoder->error("holds no decodable video");
+    decoder->codec.reset(avcodec_alloc_context3(codec));
+    if (!decoder->codec) return decoder->error("out of memory");
+    avcodec_parameters_to_context(decoder->codec.get(), format->streams[decoder->stream]->codecpar);
+    decoder->codec->thread_count = 1;  // one core, as the rest of the pipeline
+    if (const int rc = avcodec_open2(decoder->codec.get(), codec, nullptr); rc < 0) {
+        return decoder->error("cannot start its " + std::string(codec->name) +
+                              " decoder: " + av_error_text(rc));
+    }
+    return VideoFile(std::move(decoder));
+}
+
+core::Result<std::optional<core::Frame>> VideoFile::next() {
+    Decoder& d = *decoder_;
+    while (true) {
+        const int got = avcodec_receive_frame(d.codec.get(), d.frame.get());
+        if (got == 0) {
+            core::Frame out;
+            out.image = d.to_bgr();
+            if (out.image.empty())
+                return d.error("cannot convert frame " + std::to_string(d.index));
+            out.source = d.name;
+            out.index = d.index++;
+            out.captured = {std::chrono::steady_clock::now(), std::chrono::system_clock::now()};
+            return std::optional<core::Frame>(std::move(out));
+        }
+        if (got == AVERROR_EOF) return std::optional<core::Frame>();
+        if (got != AVERROR(EAGAIN)) {
+            return d.error("frame " + std::to_string(d.index) + ": " + av_error_text(got));
+        }
+        if (d.draining) return std::optional<core::Frame>();
+        const int read = av_read_frame(d.format.get(), d.packet.get());
+        if (read == AVERROR_EOF) {
+            d.draining = true;
+            avcodec_send_packet(d.codec.get(), nullptr);  // flush the decoder's last frames
+            continue;
+        }
+        if (read < 0) return d.error("reading: " + av_error_text(read));
+        int sent = 0;
+        if (d.packet->stream_index == d.stream)
+            sent = avcodec_send_packet(d.codec.get(), d.packet.get());
+        av_packet_unref(d.packet.get());
+        if (sent < 0 && sent != AVERROR(EAGAIN)) {
+            return d.error("frame " + std::to_string(d.index) + ": " + av_error_text(sent));
+        }
+    }
+}
+
+}  // namespace anpr::capture

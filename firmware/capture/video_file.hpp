@@ -1,0 +1,37 @@
+#pragma once
+/// Frames of a video file (MP4, MKV, AVI...: whatever Debian's FFmpeg
+/// libraries demux and decode), for `anpr bench` and, later, recorded passages.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "core/result.hpp"
+#include "core/types.hpp"
+
+namespace anpr::capture {
+
+/// Whether `path` names a video file by its extension (.mp4, .mkv, .avi, .mov, .webm).
+bool is_video_file(const std::filesystem::path& path);
+
+class VideoFile {
+  public:
+    /// Opens the file's best video stream; an Error names the file and what
+    /// is wrong (missing, not a video, no decoder for its codec).
+    static core::Result<VideoFile> open(const std::filesystem::path& file);
+
+    VideoFile(VideoFile&&) noexcept;
+    VideoFile& operator=(VideoFile&&) noexcept;
+    ~VideoFile();
+
+    /// The next frame as 8-bit BGR, indexed from 0; std::nullopt at the end.
+    /// Corrupt data is an Error naming the file and the frame.
+    core::Result<std::optional<core::Frame>> next();
+
+  private:
+    struct Decoder;
+    explicit VideoFile(std::unique_ptr<Decoder> decoder);
+    std::unique_ptr<Decoder> decoder_;
+};
+
+}  // namespace anpr::capture
