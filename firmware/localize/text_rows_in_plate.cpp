@@ -29,8 +29,6 @@ std::vector<core::PlateCandidate> text_rows_in_plate(const core::Frame& frame,
     part.image = frame.image(region);
     part.source = frame.source;
     config::LocalizeConfig rows_config = config;
-    rows_config.min_plate_width = std::max(8, box.width / 2);
-    rows_config.max_plate_width = std::max(rows_config.min_plate_width, region.width);
     rows_config.max_candidates = kMaxRows;
     auto rows = localize_classic(part, rows_config);
     if (!rows) return {};
@@ -38,7 +36,8 @@ std::vector<core::PlateCandidate> text_rows_in_plate(const core::Frame& frame,
     for (auto& row : rows.value()) {
         for (auto& corner : row.quad) corner += offset;
         row.box += region.tl();
-        row.score = plate.score;
+        // Two localizers agree: their beliefs combine as independent evidence.
+        row.score = 1.f - (1.f - plate.score) * (1.f - row.score);
     }
     return std::move(rows).value();
 }

@@ -13,7 +13,8 @@ namespace anpr::localize {
 
 /// Text-row candidates (classic localizer quads, see classic_localizer.hpp)
 /// in the region around `plate`, in frame pixels, best first, at most two,
-/// each scored as the plate. Empty when no row of characters is there.
+/// each scored 1 - (1 - plate's score)(1 - row's score). Empty when no row of
+/// characters is there.
 std::vector<core::PlateCandidate> text_rows_in_plate(const core::Frame& frame,
                                                      const core::PlateCandidate& plate,
                                                      const config::LocalizeConfig& config);

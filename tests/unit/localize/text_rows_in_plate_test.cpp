@@ -20,7 +20,8 @@ TEST(TextRowsInPlateTest, RowReachesBeyondAShortOutline) {
     ASSERT_FALSE(rows.empty());
     const auto& row = rows.front();
     EXPECT_GE(row.box.br().x, 229 + 192 - 12) << row.box;
-    EXPECT_FLOAT_EQ(row.score, 0.7f);
+    EXPECT_GE(row.score, 0.7f);  // the detector's belief, raised by the row's
+    EXPECT_LE(row.score, 1.f);
     ASSERT_EQ(row.quad.size(), 4u);
     EXPECT_GT(row.quad[1].x, 229 + 192 - 20);  // frame pixels, not the region's
 }
