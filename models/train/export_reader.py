@@ -24,10 +24,12 @@ import real_crops
 import render_crops
 import render_negatives
 import training
+import two_line_crops
 from reader_model import HEIGHT, WIDTH, ExportedReader, PlateReader, greedy_decode
 
 VALIDATION_SEED = 2
 RENDERED_PER_SOURCE = 200
+TWO_LINE_VALIDATION = 350
 NEGATIVES_PER_KIND = 200
 PHOTO_ROW_FRAMINGS = 5  # held-out photo rows are few: each framed this many times
 
@@ -44,6 +46,9 @@ def validation_sets(cache):
     for source in render_crops.SOURCES:
         keep = data["sources"] == source
         sets[f"rendered {source}"] = (data["crops"][keep], list(data["labels"][keep]))
+    sets["rendered two-line"] = npz_cache.cached_crops(
+        cache / f"two_line_validation_{VALIDATION_SEED}_{TWO_LINE_VALIDATION}.npz",
+        lambda: two_line_crops.render_dataset(TWO_LINE_VALIDATION, VALIDATION_SEED))
     for name in real_crops.SETS:
         images, labels = real_crops.split(name)[1]
         sets[f"real {name}"] = (np.stack([crop_augment.to_input(i) for i in images]), labels)

@@ -7,3 +7,12 @@ def cached(path, make):
     if not path.exists():
         np.savez(path, **make())
     return np.load(path)
+
+
+def cached_crops(path, render):
+    """(crops, labels) from `render()`, which returns (crops, labels, ...), cached in `path`."""
+    def make():
+        crops, labels = render()[:2]
+        return {"crops": crops, "labels": np.array(labels)}
+    data = cached(path, make)
+    return data["crops"], list(data["labels"])

@@ -33,6 +33,7 @@ BORDER_WIDTH_MM = 2.0
 BAND_WIDTH_MM = 40.0
 TEXT_MARGIN_MM = 7.0
 CAP_HEIGHT = 0.58  # character height as a fraction of plate height
+TWO_LINE_CAP_HEIGHT = 0.3  # on a two-line plate, each row's
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ FORMATS = {
     ),
     "FR": PlateFormat("FR", WHITE, BLACK, BLACK, "F", ("LL-999-LL",),
                       letters="ABCDEFGHJKLMNPQRSTVWXYZ", right_band=True),
-    "DE": PlateFormat("DE", WHITE, BLACK, BLACK, "D", ("@ L 99", "@ LL 999", "@ LL N999"),
+    "DE": PlateFormat("DE", WHITE, BLACK, BLACK, "D", ("@ L N9", "@ LL N99", "@ LL N999"),
                       areas=("M", "B", "K", "F", "S", "HH", "KA", "DO", "AC", "MZ", "BN")),
     "LU": PlateFormat("LU", YELLOW, BLACK, BLACK, "L", ("LL 9999",)),
     "CZ": PlateFormat("CZ", WHITE, BLACK, BLACK, "CZ", ("NL9 9999",),
@@ -117,21 +118,59 @@ def render_plate_with_text_box(country, display, rng, px_per_mm=2.0):
     """
     fmt = FORMATS[country]
     width, height = (round(v * px_per_mm) for v in fmt.size_mm)
-    img = Image.new("RGB", (width, height), _jitter(fmt.background, rng))
-    draw = ImageDraw.Draw(img)
-    inner = round((BORDER_INSET_MM + BORDER_WIDTH_MM) * px_per_mm)
-    left, right = inner, width - inner
-    if fmt.band:
-        left = _draw_eu_band(draw, fmt.band, left, inner, height - inner, px_per_mm)
+    img, left, right, inner = _blank_plate(fmt, width, height, rng, px_per_mm)
     if fmt.right_band and rng.random() < 0.5:
-        right = _draw_region_band(draw, str(rng.integers(1, 96)).zfill(2),
+        right = _draw_region_band(ImageDraw.Draw(img), str(rng.integers(1, 96)).zfill(2),
                                   right, inner, height - inner, px_per_mm)
-    _draw_border(draw, fmt.border, width, height, px_per_mm)
+    _draw_border(ImageDraw.Draw(img), fmt.border, width, height, px_per_mm)
     margin = round(TEXT_MARGIN_MM * px_per_mm)
     font = FONTS[rng.integers(len(FONTS))]
     box = _draw_text(img, display, font, fmt.ink, left + margin, right - margin,
                      round(CAP_HEIGHT * height))
     return cv2.cvtColor(np.asarray(img), cv2.COLOR_RGB2BGR), box
+
+
+def split_lines(display):
+    """`display` as a two-line plate prints it: cut at the separator nearest
+    its middle (FR "AB-123-CD" gives "AB-123" over "CD"); a text without
+    separators is cut in half."""
+    cuts = [i for i, c in enumerate(display) if not c.isalnum()]
+    if not cuts:
+        middle = len(display) // 2
+        return display[:middle], display[middle:]
+    cut = min(cuts, key=lambda i: abs(i - len(display) / 2))
+    return display[:cut].strip(" -"), display[cut + 1:].strip(" -")
+
+
+def render_two_line_plate(country, display, rng, px_per_mm=2.0):
+    """A square two-line plate (motorcycles, imported cars: 280 x 200 mm) of
+    FORMATS[country] printing `display` split by split_lines, as BGR uint8,
+    with the two text rows' boxes (x0, y0, x1, y1), top first."""
+    fmt = FORMATS[country]
+    width, height = round(280 * px_per_mm), round(200 * px_per_mm)
+    img, left, right, inner = _blank_plate(fmt, width, height, rng, px_per_mm)
+    _draw_border(ImageDraw.Draw(img), fmt.border, width, height, px_per_mm)
+    margin = round(TEXT_MARGIN_MM * px_per_mm / 2)
+    font = FONTS[rng.integers(len(FONTS))]
+    cap = round(TWO_LINE_CAP_HEIGHT * height)
+    middle = height // 2
+    boxes = [_draw_text(img, line, font, fmt.ink, left + margin, right - margin, cap, y0, y1)
+             for line, (y0, y1) in zip(split_lines(display),
+                                       ((inner, middle), (middle, height - inner)))]
+    return cv2.cvtColor(np.asarray(img), cv2.COLOR_RGB2BGR), boxes
+
+
+def _blank_plate(fmt, width, height, rng, mm):
+    """The plate's ground and EU band (the border comes last, over any other
+    band); returns the image, the left and right ends of the room for text,
+    and the border's inner inset."""
+    img = Image.new("RGB", (width, height), _jitter(fmt.background, rng))
+    draw = ImageDraw.Draw(img)
+    inner = round((BORDER_INSET_MM + BORDER_WIDTH_MM) * mm)
+    left, right = inner, width - inner
+    if fmt.band:
+        left = _draw_eu_band(draw, fmt.band, left, inner, height - inner, mm)
+    return img, left, right, inner
 
 
 def _jitter(rgb, rng, amount=6):
@@ -176,21 +215,23 @@ def _draw_star(draw, cx, cy, radius):
                  fill=STAR_YELLOW)
 
 
-def _draw_text(img, text, font_path, ink, x0, x1, cap_px):
-    """Centre `text` between x0 and x1, squeezed horizontally if it is too wide.
+def _draw_text(img, text, font_path, ink, x0, x1, cap_px, y0=0, y1=None):
+    """Centre `text` between x0 and x1 and between rows y0 and y1 (default:
+    the whole height), squeezed horizontally if it is too wide.
 
     Returns the text row's box (x0, y0, x1, y1): the drawn width by the cap height.
     """
+    y1 = img.height if y1 is None else y1
     font = _font_for_cap_height(font_path, cap_px)
     left, _, right, _ = font.getbbox(text, anchor="ls")
-    baseline = (img.height + cap_px) // 2
-    layer = Image.new("L", (right - left, img.height), 0)
+    baseline = (y1 - y0 + cap_px) // 2
+    layer = Image.new("L", (right - left, y1 - y0), 0)
     ImageDraw.Draw(layer).text((-left, baseline), text, font=font, fill=255, anchor="ls")
     width = min(layer.width, x1 - x0)
-    layer = layer.resize((width, img.height), Image.LANCZOS)
+    layer = layer.resize((width, y1 - y0), Image.LANCZOS)
     start = x0 + (x1 - x0 - width) // 2
-    img.paste(ink, (start, 0, start + width, img.height), layer)
-    return start, baseline - cap_px, start + width, baseline
+    img.paste(ink, (start, y0, start + width, y1), layer)
+    return start, y0 + baseline - cap_px, start + width, y0 + baseline
 
 
 @lru_cache(maxsize=None)

@@ -22,26 +22,33 @@ import real_crops
 import render_crops
 import render_negatives
 import training
+import two_line_crops
 from reader_model import PlateReader, encode
 
 SEED = 20240601
 RENDERED = 120_000
 NEGATIVES = 24_000
+TWO_LINE = 12_000
 BATCH = 64
 REAL_PER_BATCH = 18  # about 28% of each batch
+TWO_LINE_PER_BATCH = 4
 RENDERED_NEGATIVES_PER_BATCH = 8  # with the photo rows about 19% of each batch
 PHOTO_NEGATIVES_PER_BATCH = 4
-PLATES_PER_BATCH = BATCH - REAL_PER_BATCH - RENDERED_NEGATIVES_PER_BATCH - PHOTO_NEGATIVES_PER_BATCH
+PLATES_PER_BATCH = (BATCH - REAL_PER_BATCH - TWO_LINE_PER_BATCH - RENDERED_NEGATIVES_PER_BATCH
+                    - PHOTO_NEGATIVES_PER_BATCH)
 REAL_SETS = ("BR", "US", "AR")
 
 
 def rendered_train_set(cache):
     """The rendered training crops and labels, generated on first use and cached."""
-    def make():
-        crops, labels, _ = render_crops.render_dataset(RENDERED, SEED)
-        return {"crops": crops, "labels": np.array(labels)}
-    data = npz_cache.cached(cache / f"rendered_{SEED}_{RENDERED}.npz", make)
-    return data["crops"], list(data["labels"])
+    return npz_cache.cached_crops(cache / f"rendered_{SEED}_{RENDERED}.npz",
+                                  lambda: render_crops.render_dataset(RENDERED, SEED))
+
+
+def two_line_train_set(cache):
+    """Rendered two-line plates with their rows side by side, generated on first use and cached."""
+    return npz_cache.cached_crops(cache / f"two_line_{SEED}_{TWO_LINE}.npz",
+                                  lambda: two_line_crops.render_dataset(TWO_LINE, SEED))
 
 
 def negative_train_set(cache):
@@ -50,22 +57,26 @@ def negative_train_set(cache):
         "crops": render_negatives.render_dataset(NEGATIVES, SEED)[0]})["crops"]
 
 
-def batches(rendered, real, negatives, photo_rows, rng):
+def batches(rendered, real, two_line, negatives, photo_rows, rng):
     """Endless (images float (N,1,32,128), labels) batches: rendered and augmented real
-    plates, then rendered non-plates and augmented photo rows with empty labels."""
+    plates, rendered two-line plates, then rendered non-plates and augmented photo rows
+    with empty labels."""
     crops, labels = rendered
     real_images, real_labels = real
+    two_line_crops_, two_line_labels = two_line
     patches, boxes = photo_rows
     while True:
         pick = rng.integers(len(crops), size=PLATES_PER_BATCH)
         real_pick = rng.integers(len(real_images), size=REAL_PER_BATCH)
+        two_line_pick = rng.integers(len(two_line_crops_), size=TWO_LINE_PER_BATCH)
         negative_pick = rng.integers(len(negatives), size=RENDERED_NEGATIVES_PER_BATCH)
         row_pick = rng.integers(len(patches), size=PHOTO_NEGATIVES_PER_BATCH)
         images = np.concatenate([
             crops[pick], np.stack([real_crops.augment(real_images[i], rng) for i in real_pick]),
-            negatives[negative_pick],
+            two_line_crops_[two_line_pick], negatives[negative_pick],
             np.stack([hard_negatives.augment(patches[i], boxes[i], rng) for i in row_pick])])
         texts = ([labels[i] for i in pick] + [real_labels[i] for i in real_pick]
+                 + [two_line_labels[i] for i in two_line_pick]
                  + [""] * (RENDERED_NEGATIVES_PER_BATCH + PHOTO_NEGATIVES_PER_BATCH))
         yield torch.from_numpy(images[:, None].astype(np.float32) / 255.0), texts
 
@@ -105,12 +116,15 @@ def main():
     rendered = rendered_train_set(args.cache)
     real_sets = [real_crops.split(name)[0] for name in REAL_SETS]
     real = ([i for s in real_sets for i in s[0]], [t for s in real_sets for t in s[1]])
+    two_line = two_line_train_set(args.cache)
     negatives = negative_train_set(args.cache)
     photo_rows = hard_negatives.split()[0]
-    print(f"data: {len(rendered[1])} rendered, {len(real[1])} real, {len(negatives)} rendered "
+    print(f"data: {len(rendered[1])} rendered, {len(real[1])} real, {len(two_line[1])} two-line, "
+          f"{len(negatives)} rendered "
           f"non-plates, {len(photo_rows[0])} photo rows, {time.time() - t0:.0f}s", flush=True)
     model = PlateReader()
-    train(model, (rendered, real, negatives, photo_rows), args.steps, args.cache / "reader.pt")
+    train(model, (rendered, real, two_line, negatives, photo_rows), args.steps,
+          args.cache / "reader.pt")
     print(f"trained in {time.time() - t0:.0f}s", flush=True)
     export_reader.export_and_verify(model, args.out, args.cache)
 

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <opencv2/imgcodecs.hpp>
 
+#include "ocr/two_line.hpp"
 #include "temp_dir.hpp"
 
 namespace anpr::ocr {
@@ -57,24 +58,39 @@ TEST(CnnReaderTest, FactoryStartsTheConfiguredEngines) {
     EXPECT_EQ(two.value().size(), 2u);
 }
 
-TEST(CnnReaderTest, ShippedModelReadsARenderedPlate) {
+/// The shipped reader's best characters for the grey plate image `plate`.
+std::string read_with_shipped_model(const cv::Mat& plate) {
     auto reader = CnnReader::create(cnn_with(kShippedModel));
-    ASSERT_TRUE(reader.ok()) << reader.error().message;
-    // The whole plate of images/fr_01.jpg, as a plate detector would frame it
-    // (its box from fr_01.expect.json).
-    const cv::Mat frame = cv::imread("images/fr_01.jpg", cv::IMREAD_GRAYSCALE);
-    ASSERT_FALSE(frame.empty());
-    const cv::Mat plate = frame(cv::Rect(229, 369, 192, 51)).clone();
+    EXPECT_TRUE(reader.ok()) << reader.error().message;
+    if (!reader.ok()) return "";
     const auto crop = plate_crop(plate);
-    ASSERT_TRUE(crop.has_value());
+    EXPECT_TRUE(crop.has_value());
+    if (!crop) return "";
     auto raw = reader.value()->read(*crop);
-    ASSERT_TRUE(raw.ok()) << raw.error().message;
+    EXPECT_TRUE(raw.ok()) << raw.error().message;
     std::string text;
     for (const auto& slot : raw.value().slots) {
         text += slot.choices.front().ch;
         EXPECT_GT(slot.choices.front().confidence, 0.f);
     }
-    EXPECT_EQ(text, "FY211ZP");
+    return text;
+}
+
+TEST(CnnReaderTest, ShippedModelReadsARenderedPlate) {
+    // The whole plate of images/fr_01.jpg, as a plate detector would frame it
+    // (its box from fr_01.expect.json).
+    const cv::Mat frame = cv::imread("images/fr_01.jpg", cv::IMREAD_GRAYSCALE);
+    ASSERT_FALSE(frame.empty());
+    EXPECT_EQ(read_with_shipped_model(frame(cv::Rect(229, 369, 192, 51)).clone()), "FY211ZP");
+}
+
+TEST(CnnReaderTest, ShippedModelReadsATwoLinePlateSetSideBySide) {
+    // tests/data/make_two_line_plate.py: FR "GH-318" over "KT".
+    const cv::Mat plate = cv::imread("tests/data/two_line_fr.png", cv::IMREAD_GRAYSCALE);
+    ASSERT_FALSE(plate.empty());
+    const auto one_line = two_rows_as_one(plate);
+    ASSERT_TRUE(one_line.has_value());
+    EXPECT_EQ(read_with_shipped_model(*one_line), "GH318KT");
 }
 
 TEST(CnnReaderTest, TruncatedModelIsNamed) {
