@@ -28,6 +28,11 @@ struct Frame {
 /// rely on it.
 inline constexpr double kTextHeightShare = 1.0 / 1.6;
 
+/// Plates at most this many times as wide as high may carry two rows of text
+/// (motorcycles, square plates); EU one-line plates are 4.7 times, two-line
+/// ones 1.4 times.
+inline constexpr double kMaxTwoLineAspect = 2.2;
+
 /// A region of a frame that may hold a plate, as the localizer found it.
 struct PlateCandidate {
     cv::Rect box;  ///< axis-aligned box in frame pixels

@@ -4,6 +4,8 @@
 #include <opencv2/imgproc.hpp>
 #include <vector>
 
+#include "core/types.hpp"
+
 namespace anpr::ocr {
 namespace {
 
@@ -44,7 +46,7 @@ std::vector<Glyph> glyphs(const cv::Mat& gray) {
 
 std::optional<cv::Mat> two_rows_as_one(const cv::Mat& gray) {
     CV_Assert(gray.type() == CV_8UC1);
-    if (gray.empty() || gray.cols > kMaxTwoLineAspect * gray.rows) return std::nullopt;
+    if (gray.empty() || gray.cols > core::kMaxTwoLineAspect * gray.rows) return std::nullopt;
     const int middle = gray.rows / 2;
     int upper = 0, lower = 0;
     int upper_bottom = 0, lower_top = gray.rows;

@@ -6,13 +6,12 @@
 #include <opencv2/core.hpp>
 #include <optional>
 
+#include "core/types.hpp"
+
 namespace anpr::ocr {
 
-/// Plates at most this many times as wide as high may carry two rows; EU
-/// one-line plates are 4.7 times, two-line ones 1.4 times.
-inline constexpr double kMaxTwoLineAspect = 2.2;
-
-/// The rows of the upright grey plate crop `gray` side by side, each scaled
+/// The rows of the upright grey plate crop `gray` (at most
+/// core::kMaxTwoLineAspect times as wide as high) side by side, each scaled
 /// to half the crop's height, when `gray` holds two rows of dark characters
 /// one above the other; nothing for a one-line plate or no text.
 std::optional<cv::Mat> two_rows_as_one(const cv::Mat& gray);

@@ -28,7 +28,7 @@ constexpr std::size_t kMinPlateCharacters = 4;
 int rectified_height(const std::vector<cv::Point2f>& quad) {
     const double width = cv::norm(quad[1] - quad[0]);
     const double height = cv::norm(quad[3] - quad[0]);
-    return width <= ocr::kMaxTwoLineAspect * height ? 2 * kRectifiedHeight : kRectifiedHeight;
+    return width <= core::kMaxTwoLineAspect * height ? 2 * kRectifiedHeight : kRectifiedHeight;
 }
 
 /// The plate read from the stage's readings; `belief` is the localizer's

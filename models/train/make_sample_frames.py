@@ -40,6 +40,7 @@ class FrameSpec:
     sign: str | None = None  # text of a roadside sign (a distractor)
     overlay: bool = False  # camera timestamp overlay (a distractor)
     light: float = 1.0
+    two_line: bool = False  # a square two-line plate (plate_width is then its width)
 
 
 FRAMES = (
@@ -244,7 +245,10 @@ def draw_car_with_plate(canvas, spec, plate_cx, rng):
     plate_cy = rng.uniform(HEIGHT * 0.62, HEIGHT * 0.75)
     draw_car(canvas, plate_cx, plate_cy + 0.2 * car_w, car_w, rng)
     display = plate_render.random_text(spec.plate_format, rng, spec.pattern)
-    plate = plate_render.render_plate(spec.plate_format, display, rng)
+    if spec.two_line:
+        plate, _ = plate_render.render_two_line_plate(spec.plate_format, display, rng)
+    else:
+        plate = plate_render.render_plate(spec.plate_format, display, rng)
     corners = plate_corners(plate_cx, plate_cy, plate_w, plate_w * plate.shape[0] / plate.shape[1], rng)
     paste_plate(canvas, plate, corners)
     x0, y0 = np.floor(corners.min(axis=0)).astype(int)
