@@ -78,12 +78,18 @@ core::Result<std::vector<core::PlateCandidate>> PlateDetector::find(const core::
         // classic localizer cuts them, or the whole plate where none is found.
         // (Whole plates read better on rendered frames: 100% against 96.5% on
         // the Luxembourg test set; rows read better on real photos: 72% against
-        // 57% on the OpenALPR EU set, see docs/benchmarks.md.)
+        // 56% on the OpenALPR EU set, see docs/benchmarks.md.)
         // A squarish plate may hold two rows: the reader gets it whole.
         auto rows = may_hold_two_rows(plate) ? std::vector<core::PlateCandidate>{}
                                              : text_rows_in_plate(frame, plate, config_);
         for (auto& row : rows) candidates.push_back(std::move(row));
         if (rows.empty()) candidates.push_back(std::move(plate));
+    }
+    // Best first; each plate may have given two rows.
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const auto& a, const auto& b) { return a.score > b.score; });
+    if (candidates.size() > static_cast<std::size_t>(config_.max_candidates)) {
+        candidates.resize(static_cast<std::size_t>(config_.max_candidates));
     }
     return candidates;
 }

@@ -98,6 +98,23 @@ TEST(PlateDetectorTest, FindsThePlateOfASampleFrame) {
     EXPECT_EQ(plates.value().front().quad.size(), 4u);
 }
 
+TEST(PlateDetectorTest, KeepsAtMostMaxCandidates) {
+    core::Frame frame;
+    frame.image = cv::imread("images/nl_02.jpg");  // a plate, a sign and a grille
+    ASSERT_FALSE(frame.image.empty());
+    const auto found_with = [&](int max_candidates) -> std::size_t {
+        auto config = detector_with(kShippedModel);
+        config.max_candidates = max_candidates;
+        auto detector = PlateDetector::create(config);
+        EXPECT_TRUE(detector.ok()) << detector.error().message;
+        auto plates = detector.value()->find(frame);
+        EXPECT_TRUE(plates.ok()) << plates.error().message;
+        return plates.value().size();
+    };
+    EXPECT_GE(found_with(12), 2u);
+    EXPECT_EQ(found_with(1), 1u);
+}
+
 TEST(PlateDetectorTest, FlatFrameHasNoPlate) {
     auto detector = PlateDetector::create(detector_with(kShippedModel));
     ASSERT_TRUE(detector.ok()) << detector.error().message;
