@@ -9,10 +9,15 @@
 
 namespace anpr::capture {
 
-bool is_image_file(const std::filesystem::path& path) {
+std::string lowercase_extension(const std::filesystem::path& path) {
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return std::tolower(c); });
+    return ext;
+}
+
+bool is_image_file(const std::filesystem::path& path) {
+    const std::string ext = lowercase_extension(path);
     return ext == ".jpg" || ext == ".jpeg" || ext == ".png";
 }
 

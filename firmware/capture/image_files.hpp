@@ -13,6 +13,9 @@ namespace anpr::capture {
 /// True for the extensions the unit reads (.jpg, .jpeg, .png, any case).
 bool is_image_file(const std::filesystem::path& path);
 
+/// The file name's extension in lower case, dot included (".jpg"); "" when none.
+std::string lowercase_extension(const std::filesystem::path& path);
+
 /// The JPEG/PNG files of a folder, in name order (not recursive).
 core::Result<std::vector<std::filesystem::path>> list_images(const std::filesystem::path& folder);
 

@@ -6,10 +6,10 @@ extern "C" {
 #include <libswscale/swscale.h>
 }
 
-#include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
+
+#include "capture/image_files.hpp"
 
 namespace anpr::capture {
 namespace {
@@ -39,9 +39,7 @@ struct ScalerFreer {
 }  // namespace
 
 bool is_video_file(const std::filesystem::path& path) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return std::tolower(c); });
+    const std::string ext = lowercase_extension(path);
     return ext == ".mp4" || ext == ".mkv" || ext == ".avi" || ext == ".mov" || ext == ".webm";
 }
 

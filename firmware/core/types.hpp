@@ -33,6 +33,12 @@ inline constexpr double kTextHeightShare = 1.0 / 1.6;
 /// ones 1.4 times.
 inline constexpr double kMaxTwoLineAspect = 2.2;
 
+/// Whether the plate cut along `quad` (tl, tr, br, bl) is squarish enough
+/// (at most kMaxTwoLineAspect) to carry two rows of text.
+inline bool may_hold_two_rows(const std::vector<cv::Point2f>& quad) {
+    return cv::norm(quad[1] - quad[0]) <= kMaxTwoLineAspect * cv::norm(quad[3] - quad[0]);
+}
+
 /// A region of a frame that may hold a plate, as the localizer found it.
 struct PlateCandidate {
     cv::Rect box;  ///< axis-aligned box in frame pixels

@@ -18,11 +18,6 @@ constexpr int kPadGrey = 127;
 const std::vector<int> kGridShape{1, kGridChannels, kInputHeight / kGridStride,
                                   kInputWidth / kGridStride};
 
-bool may_hold_two_rows(const core::PlateCandidate& plate) {
-    const auto& q = plate.quad;
-    return cv::norm(q[1] - q[0]) <= core::kMaxTwoLineAspect * cv::norm(q[3] - q[0]);
-}
-
 }  // namespace
 
 std::pair<cv::Mat, double> detector_input(const cv::Mat& bgr) {
@@ -80,8 +75,8 @@ core::Result<std::vector<core::PlateCandidate>> PlateDetector::find(const core::
         // the Luxembourg test set; rows read better on real photos: 72% against
         // 56% on the OpenALPR EU set, see docs/benchmarks.md.)
         // A squarish plate may hold two rows: the reader gets it whole.
-        auto rows = may_hold_two_rows(plate) ? std::vector<core::PlateCandidate>{}
-                                             : text_rows_in_plate(frame, plate, config_);
+        auto rows = core::may_hold_two_rows(plate.quad) ? std::vector<core::PlateCandidate>{}
+                                                        : text_rows_in_plate(frame, plate, config_);
         for (auto& row : rows) candidates.push_back(std::move(row));
         if (rows.empty()) candidates.push_back(std::move(plate));
     }

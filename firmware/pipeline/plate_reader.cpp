@@ -26,9 +26,7 @@ constexpr std::size_t kMinPlateCharacters = 4;
 /// Rectified height for a quad: a plate that may carry two rows of text gets
 /// twice the height, so that each row is as tall as a one-line plate's.
 int rectified_height(const std::vector<cv::Point2f>& quad) {
-    const double width = cv::norm(quad[1] - quad[0]);
-    const double height = cv::norm(quad[3] - quad[0]);
-    return width <= core::kMaxTwoLineAspect * height ? 2 * kRectifiedHeight : kRectifiedHeight;
+    return core::may_hold_two_rows(quad) ? 2 * kRectifiedHeight : kRectifiedHeight;
 }
 
 /// The plate read from the stage's readings; `belief` is the localizer's
