@@ -68,6 +68,13 @@ std::vector<cv::Point2f> plate_quad(const TextRow& row, float scale) {
 
 core::Result<std::vector<core::PlateCandidate>> localize_classic(
     const core::Frame& frame, const config::LocalizeConfig& config) {
+    return localize_classic(frame, config,
+                            {config.min_plate_width * kCharHeightPerPlateWidth,
+                             config.max_plate_width * kCharHeightPerPlateWidth * 1.5});
+}
+
+core::Result<std::vector<core::PlateCandidate>> localize_classic(
+    const core::Frame& frame, const config::LocalizeConfig& config, CharacterHeights heights) {
     if (frame.image.empty()) return core::Error{"localize: empty frame from " + frame.source};
     cv::Mat gray;
     if (frame.image.channels() == 1) {
@@ -80,12 +87,8 @@ core::Result<std::vector<core::PlateCandidate>> localize_classic(
         side > kMaxSearchSide ? static_cast<float>(kMaxSearchSide) / static_cast<float>(side) : 1.f;
     if (scale < 1.f) cv::resize(gray, gray, cv::Size(), scale, scale, cv::INTER_AREA);
 
-    const int min_char =
-        std::max(kMinCharHeight,
-                 static_cast<int>(config.min_plate_width * kCharHeightPerPlateWidth * scale));
-    const int max_char =
-        std::max(min_char + 1,
-                 static_cast<int>(config.max_plate_width * kCharHeightPerPlateWidth * scale * 1.5));
+    const int min_char = std::max(kMinCharHeight, static_cast<int>(heights.min * scale));
+    const int max_char = std::max(min_char + 1, static_cast<int>(heights.max * scale));
     const auto rows = group_rows(find_character_blobs(gray, min_char, max_char), kMinCharacters);
 
     const cv::Rect frame_rect(0, 0, frame.image.cols, frame.image.rows);

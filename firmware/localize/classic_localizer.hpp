@@ -18,4 +18,16 @@ namespace anpr::localize {
 core::Result<std::vector<core::PlateCandidate>> localize_classic(
     const core::Frame& frame, const config::LocalizeConfig& config);
 
+/// Heights, in frame pixels, of the characters looked for.
+struct CharacterHeights {
+    double min = 0;
+    double max = 0;
+};
+
+/// The same search for characters of the given heights only: where the plate
+/// is known, a narrow range saves most of the work (MSER's cost grows with
+/// the largest region it keeps).
+core::Result<std::vector<core::PlateCandidate>> localize_classic(
+    const core::Frame& frame, const config::LocalizeConfig& config, CharacterHeights heights);
+
 }  // namespace anpr::localize

@@ -12,6 +12,12 @@ namespace {
 constexpr double kGrowWidth = 0.25;
 constexpr double kGrowHeight = 0.5;
 constexpr int kMaxRows = 2;
+// The characters' height, as a share of the plate box's: EU characters fill
+// about 0.68 of a plate's height, US ones about 0.45; the box may be a little
+// short of the plate. (Searching all heights the config allows cost 6 ms more
+// per 1080p frame, docs/benchmarks.md.)
+constexpr double kMinCharacterShare = 0.3;
+constexpr double kMaxCharacterShare = 1.2;
 
 }  // namespace
 
@@ -30,7 +36,9 @@ std::vector<core::PlateCandidate> text_rows_in_plate(const core::Frame& frame,
     part.source = frame.source;
     config::LocalizeConfig rows_config = config;
     rows_config.max_candidates = kMaxRows;
-    auto rows = localize_classic(part, rows_config);
+    const double height = box.height;
+    auto rows = localize_classic(part, rows_config,
+                                 {kMinCharacterShare * height, kMaxCharacterShare * height});
     if (!rows) return {};
     const cv::Point2f offset(static_cast<float>(region.x), static_cast<float>(region.y));
     for (auto& row : rows.value()) {

@@ -1,5 +1,6 @@
 #include "ocr/tesseract_reader.hpp"
 
+#include <omp.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
@@ -77,6 +78,12 @@ core::Result<plates::RawText> TesseractReader::read(const PlateCrop& crop) {
     if (ink.empty() || ink.type() != CV_8UC1) {
         return core::Error{"ocr: the character mask must be non-empty 8-bit grey"};
     }
+    // Debian's Tesseract splits each LSTM step over a team of OpenMP threads
+    // whose size it fixes itself. On a plate crop the team costs more than it
+    // gains (18.9 against 10.5 ms per region on 2 cores, docs/benchmarks.md)
+    // and its spinning threads take the cores the pipeline's own threads need.
+    // No active parallel level keeps the engine on the calling thread.
+    omp_set_max_active_levels(0);
     api_->SetImage(ink.data, ink.cols, ink.rows, 1, static_cast<int>(ink.step));
     api_->SetSourceResolution(300);
     if (api_->Recognize(nullptr) != 0)

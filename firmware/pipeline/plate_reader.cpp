@@ -98,12 +98,16 @@ core::Result<std::vector<core::PlateRead>> PlateReader::read(const core::Frame& 
     if (!candidates) return candidates.error();
     std::vector<core::PlateRead> reads;
     for (const auto& candidate : candidates.value()) {
+        double region_ms = 0;
         auto seen = [&] {
-            const auto timer = clock(&StageTimes::read_ms);
+            const StageTimer timer(&region_ms);
             return read_region(ocr_, frame.image, candidate);
         }();
         if (!seen) return seen.error();
-        if (times != nullptr && !seen.value().empty()) ++times->regions_read;
+        if (times != nullptr) {
+            times->read_ms += region_ms;
+            if (!seen.value().empty()) times->region_read_ms.push_back(region_ms);
+        }
         auto readings = [&] {
             const auto timer = clock(&StageTimes::formats_ms);
             std::vector<std::vector<plates::Interpretation>> per_engine;

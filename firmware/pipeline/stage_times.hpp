@@ -2,6 +2,7 @@
 /// Where the time of one frame went, stage by stage, for benchmarks and diagnostics.
 
 #include <chrono>
+#include <vector>
 
 #include "core/elapsed.hpp"
 
@@ -11,7 +12,8 @@ struct StageTimes {
     double localize_ms = 0;
     double read_ms = 0;     ///< rectifying and reading every candidate
     double formats_ms = 0;  ///< plates::interpret over every candidate
-    int regions_read = 0;   ///< candidates with glyphs, which the readers were run on
+    /// Rectifying and reading each candidate with glyphs, which the readers were run on.
+    std::vector<double> region_read_ms;
 };
 
 /// Adds the time from its construction to its end to `*total_ms` (if not null).
