@@ -23,13 +23,18 @@ PAD = 127
 
 def letterbox(frame):
     """(input uint8 (288, 512, 3), s): the BGR frame scaled by s = min(512 / w, 288 / h)
-    (INTER_AREA, INTER_LINEAR when enlarging) at the top-left corner, the rest 127."""
+    at the top-left corner, the rest 127. As the firmware does it
+    (localize/plate_detector.cpp): halved by area averaging while at least
+    twice too big, then one bilinear step. (The shipped model was trained
+    with straight area averaging, which this approximates.)"""
     h, w = frame.shape[:2]
     s = min(INPUT_W / w, INPUT_H / h)
-    size = min(INPUT_W, round(w * s)), min(INPUT_H, round(h * s))
+    size = min(INPUT_W, max(1, round(w * s))), min(INPUT_H, max(1, round(h * s)))
+    while frame.shape[1] >= 2 * size[0] and frame.shape[0] >= 2 * size[1]:
+        frame = cv2.resize(frame, (frame.shape[1] // 2, frame.shape[0] // 2),
+                           interpolation=cv2.INTER_AREA)
     canvas = np.full((INPUT_H, INPUT_W, 3), PAD, np.uint8)
-    canvas[:size[1], :size[0]] = cv2.resize(
-        frame, size, interpolation=cv2.INTER_AREA if s <= 1 else cv2.INTER_LINEAR)
+    canvas[:size[1], :size[0]] = cv2.resize(frame, size, interpolation=cv2.INTER_LINEAR)
     return canvas, s
 
 
