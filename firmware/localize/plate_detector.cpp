@@ -7,6 +7,7 @@
 #include "dnn/onnx_net.hpp"
 #include "localize/detection_grid.hpp"
 #include "localize/text_rows_in_plate.hpp"
+#include "localize/two_row_plate.hpp"
 
 namespace anpr::localize {
 namespace {
@@ -17,6 +18,15 @@ constexpr int kInputHeight = 288;
 constexpr int kPadGrey = 127;
 const std::vector<int> kGridShape{1, kGridChannels, kInputHeight / kGridStride,
                                   kInputWidth / kGridStride};
+// With the detector's margins, a one-line EU plate's box (520x110 mm) is 4.3
+// times as wide as high, one line of a two-line plate (about 210x65 mm) about
+// 3. The detector, trained on one-line plates, boxes one line of a two-line
+// plate (the corners it predicts for it are those of a one-line plate).
+constexpr double kMaxOneOfTwoLinesAspect = 3.6;
+
+bool may_be_one_of_two_lines(const cv::Rect& box) {
+    return box.width <= kMaxOneOfTwoLinesAspect * box.height;
+}
 
 // `bgr` shrunk or enlarged to `size`. Area averaging from 1080p to 512x288
 // (3.75x) costs 12.6 ms on one core; halving by area averaging, which has a
@@ -100,6 +110,11 @@ core::Result<std::vector<core::PlateCandidate>> PlateDetector::find(const core::
         // A squarish plate may hold two rows: the reader gets it whole.
         auto rows = core::may_hold_two_rows(plate.quad) ? std::vector<core::PlateCandidate>{}
                                                         : text_rows_in_plate(frame, plate, config_);
+        if (may_be_one_of_two_lines(plate.box)) {
+            for (const auto& row : rows) {
+                if (auto two_lines = two_row_plate(frame, row)) candidates.push_back(*two_lines);
+            }
+        }
         for (auto& row : rows) candidates.push_back(std::move(row));
         if (rows.empty()) candidates.push_back(std::move(plate));
     }

@@ -46,6 +46,14 @@ core::PlateRead to_plate_read(const std::vector<plates::Interpretation>& reading
     return read;
 }
 
+/// Whether `wider`, read on the same plate as `kept`, holds all of kept's
+/// text and more, in a country's format: both lines of a two-line plate
+/// against one of them, which reads a little more surely on its own.
+bool reads_more_of_it(const core::PlateRead& wider, const core::PlateRead& kept) {
+    return !wider.country.empty() && wider.text.size() > kept.text.size() &&
+           wider.text.find(kept.text) != std::string::npos;
+}
+
 /// What each engine sees in one candidate region, with the plate's ground
 /// colour; nothing when the region holds no glyphs.
 core::Result<std::vector<plates::RawText>> read_region(
@@ -126,11 +134,17 @@ core::Result<std::vector<core::PlateRead>> PlateReader::read(const core::Frame& 
                      [](const auto& a, const auto& b) { return a.confidence > b.confidence; });
     std::vector<core::PlateRead> distinct;
     for (auto& read : reads) {
-        const bool seen = std::any_of(distinct.begin(), distinct.end(), [&](const auto& d) {
+        const auto same = std::find_if(distinct.begin(), distinct.end(), [&](const auto& d) {
             return core::overlap_of_smaller(d.box, read.box) > kSamePlateOverlap;
         });
-        if (!seen) distinct.push_back(std::move(read));
+        if (same == distinct.end()) {
+            distinct.push_back(std::move(read));
+        } else if (reads_more_of_it(read, *same)) {
+            *same = std::move(read);
+        }
     }
+    std::stable_sort(distinct.begin(), distinct.end(),
+                     [](const auto& a, const auto& b) { return a.confidence > b.confidence; });
     return distinct;
 }
 

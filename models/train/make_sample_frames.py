@@ -56,6 +56,7 @@ FRAMES = (
     FrameSpec("sk_01", "SK", plate_width=140),
     FrameSpec("uk_01", "UK", plate_width=110, sign="P+R 200m", light=0.75),
     FrameSpec("empty_road", sign="E40 Brussel", overlay=True),
+    FrameSpec("fr_moto_01", "FR", plate_width=120, two_line=True),
 )
 
 
