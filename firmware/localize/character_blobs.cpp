@@ -11,15 +11,23 @@ namespace anpr::localize {
 namespace {
 
 // Shape limits of one plate character's blob. Narrow glyphs ('1', 'I') are
-// nearly solid, wide ones ('M', 'W') nearly square.
+// nearly solid; wide ones ('M', 'W') are up to 1.12 times as wide as high in
+// the renderer's plate fonts, more when blurred. A blob wider than
+// kMaxNarrowAspect may also be two touching glyphs: it is kept only when it
+// does not hold two narrower blobs side by side.
 constexpr double kMinAspect = 0.08;
-constexpr double kMaxAspect = 1.1;
+constexpr double kMaxAspect = 1.3;
+constexpr double kMaxNarrowAspect = 1.1;
 constexpr double kMinFill = 0.15;
 constexpr double kMaxFill = 0.95;
 constexpr double kMaxFillNarrow = 1.0;
 constexpr double kNarrowAspect = 0.3;
 // MSER returns nested, nearly equal regions for one glyph: keep one.
 constexpr double kDuplicateIou = 0.7;
+// A blob is inside another when this share of it is; a glyph of a pair is
+// narrower than this share of the pair.
+constexpr double kInsideShare = 0.8;
+constexpr double kMaxPairShare = 0.7;
 
 // Neighbouring characters of one row: similar height, same line, small gap.
 constexpr double kMaxHeightRatio = 1.35;
@@ -47,6 +55,32 @@ std::vector<cv::Rect> drop_duplicates(std::vector<cv::Rect> boxes) {
             return core::iou(box, k) > kDuplicateIou;
         });
         if (!duplicate) kept.push_back(box);
+    }
+    return kept;
+}
+
+/// Whether `box` holds two of `boxes` side by side: two neighbouring glyphs
+/// that MSER also found as one region where they touch, not one wide glyph.
+bool holds_a_pair(const cv::Rect& box, const std::vector<cv::Rect>& boxes) {
+    std::vector<cv::Rect> inside;
+    for (const auto& other : boxes) {
+        if (other.width >= box.width * kMaxPairShare) continue;
+        if ((other & box).area() >= kInsideShare * other.area()) inside.push_back(other);
+    }
+    for (const auto& a : inside) {
+        for (const auto& b : inside) {
+            if (a.br().x <= b.x + kSameCharacterOverlap * std::min(a.width, b.width)) return true;
+        }
+    }
+    return false;
+}
+
+/// Wide blobs ('M', 'W') that are not pairs of narrower glyphs.
+std::vector<cv::Rect> drop_pairs(const std::vector<cv::Rect>& boxes) {
+    std::vector<cv::Rect> kept;
+    for (const auto& box : boxes) {
+        const bool wide = box.width > kMaxNarrowAspect * box.height;
+        if (!wide || !holds_a_pair(box, boxes)) kept.push_back(box);
     }
     return kept;
 }
@@ -120,7 +154,7 @@ std::vector<cv::Rect> find_character_blobs(const cv::Mat& gray, int min_height, 
             characters.push_back(boxes[i]);
         }
     }
-    return drop_duplicates(std::move(characters));
+    return drop_duplicates(drop_pairs(characters));
 }
 
 std::vector<TextRow> group_rows(std::vector<cv::Rect> blobs, int min_characters) {

@@ -77,6 +77,41 @@ TEST(LocalizerTest, KeepsAtMostMaxCandidates) {
     EXPECT_EQ(candidates.value().size(), 3u);
 }
 
+/// Whether one of `blobs` spans `box` within 3 px on each side.
+bool has_blob_like(const std::vector<cv::Rect>& blobs, const cv::Rect& box) {
+    return std::any_of(blobs.begin(), blobs.end(), [&](const cv::Rect& b) {
+        return std::abs(b.x - box.x) <= 3 && std::abs(b.y - box.y) <= 3 &&
+               std::abs(b.br().x - box.br().x) <= 3 && std::abs(b.br().y - box.br().y) <= 3;
+    });
+}
+
+TEST(CharacterBlobsTest, KeepsAGlyphWiderThanHigh) {
+    // A 'W' of the plate fonts, 1.2 times as wide as high: a zigzag stroke.
+    cv::Mat gray(120, 160, CV_8UC1, cv::Scalar(235));
+    const std::vector<cv::Point> w{{40, 40}, {52, 80}, {64, 50}, {76, 80}, {88, 40}};
+    cv::polylines(gray, w, false, cv::Scalar(20), 7);
+    const cv::Rect glyph = cv::boundingRect(w) + cv::Size(7, 7) - cv::Point(3, 3);
+    ASSERT_GT(glyph.width, 1.1 * glyph.height);
+    EXPECT_TRUE(has_blob_like(find_character_blobs(gray, 20, 80), glyph));
+}
+
+TEST(CharacterBlobsTest, TwoTouchingGlyphsStayTwo) {
+    // Two '0's joined by a lighter smear: MSER also sees them as one region,
+    // 1.2 times as wide as high, which is a pair, not a glyph.
+    cv::Mat gray(120, 160, CV_8UC1, cv::Scalar(235));
+    const cv::Rect left(40, 40, 22, 40);
+    const cv::Rect right(66, 40, 22, 40);
+    cv::rectangle(gray, cv::Rect(60, 55, 8, 10), cv::Scalar(150), cv::FILLED);
+    // A 6 px stroke drawn 3 px inside each glyph's outline.
+    const auto inset = [](const cv::Rect& r) { return r - cv::Size(6, 6) + cv::Point(3, 3); };
+    cv::rectangle(gray, inset(left), cv::Scalar(20), 6);
+    cv::rectangle(gray, inset(right), cv::Scalar(20), 6);
+    const auto blobs = find_character_blobs(gray, 20, 80);
+    EXPECT_TRUE(has_blob_like(blobs, left));
+    EXPECT_TRUE(has_blob_like(blobs, right));
+    EXPECT_FALSE(has_blob_like(blobs, left | right));
+}
+
 TEST(CharacterRowsTest, SeparatesStackedRows) {
     std::vector<cv::Rect> blobs;
     for (int i = 0; i < 5; ++i) {
