@@ -9,6 +9,7 @@ extern "C" {
 #include <array>
 #include <string>
 
+#include "capture/image_decode.hpp"
 #include "capture/image_files.hpp"
 
 namespace anpr::capture {
@@ -53,6 +54,32 @@ struct VideoFile::Decoder {
     int stream = -1;
     bool draining = false;
     std::uint64_t index = 0;
+    /// When the file was opened: its frames are stamped with this plus their
+    /// presentation time, as if it were being filmed now at its own pace.
+    core::Timestamp opened{std::chrono::steady_clock::now(), std::chrono::system_clock::now()};
+    double last_seconds = 0;
+
+    /// The decoded frame's presentation time, s from the start of the stream;
+    /// frames without one follow the last at the stream's frame rate.
+    double presentation_seconds() {
+        const AVStream* s = format->streams[stream];
+        const std::int64_t pts = frame->best_effort_timestamp;
+        if (pts != AV_NOPTS_VALUE) {
+            const std::int64_t start = s->start_time == AV_NOPTS_VALUE ? 0 : s->start_time;
+            last_seconds = static_cast<double>(pts - start) * av_q2d(s->time_base);
+        } else if (s->avg_frame_rate.num > 0) {
+            last_seconds += 1 / av_q2d(s->avg_frame_rate);
+        }
+        return last_seconds;
+    }
+
+    core::Timestamp stamp(double seconds) const {
+        const std::chrono::duration<double> offset(seconds);
+        return {opened.monotonic +
+                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(offset),
+                opened.utc +
+                    std::chrono::duration_cast<std::chrono::system_clock::duration>(offset)};
+    }
 
     core::Error error(const std::string& what) const {
         return core::Error{"video '" + name + "': " + what};
@@ -97,6 +124,12 @@ core::Result<VideoFile> VideoFile::open(const std::filesystem::path& file) {
     const AVCodec* codec = nullptr;
     decoder->stream = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
     if (decoder->stream < 0 || codec == nullptr) return decoder->error("holds no decodable video");
+    const AVCodecParameters* params = format->streams[decoder->stream]->codecpar;
+    if (static_cast<std::int64_t>(params->width) * params->height > kMaxImagePixels) {
+        return decoder->error("its frames are " + std::to_string(params->width) + "x" +
+                              std::to_string(params->height) + ", more than " +
+                              std::to_string(kMaxImagePixels) + " pixels");
+    }
     decoder->codec.reset(avcodec_alloc_context3(codec));
     if (!decoder->codec) return decoder->error("out of memory");
     avcodec_parameters_to_context(decoder->codec.get(), format->streams[decoder->stream]->codecpar);
@@ -119,7 +152,7 @@ core::Result<std::optional<core::Frame>> VideoFile::next() {
                 return d.error("cannot convert frame " + std::to_string(d.index));
             out.source = d.name;
             out.index = d.index++;
-            out.captured = {std::chrono::steady_clock::now(), std::chrono::system_clock::now()};
+            out.captured = d.stamp(d.presentation_seconds());
             return std::optional<core::Frame>(std::move(out));
         }
         if (got == AVERROR_EOF) return std::optional<core::Frame>();

@@ -48,6 +48,20 @@ struct OcrConfig {
     float min_confidence = 0.35f;    ///< reads below this are not reported, 0..1
 };
 
+/// Following plates across the frames of a video or stream (tracking/).
+struct TrackingConfig {
+    /// A vehicle's passage ends when its plate has not been read for this long, s, 0.05..10.
+    float max_gap_s = 0.6f;
+    /// Passages read in fewer frames are not reported (a still image counts as one), 1..100.
+    int min_frames = 2;
+    /// A read belongs to a plate's track when its box overlaps where the
+    /// plate was expected by at least this share (intersection over union),
+    /// or lies within one plate width of it, 0..1.
+    float min_overlap = 0.1f;
+    /// ...and its text is at most this many edits from the track's, 0..8.
+    int max_text_edits = 3;
+};
+
 struct OutboxConfig {
     std::filesystem::path path = "out/outbox.jsonl";  ///< local outbox, one JSON read per line
 };
@@ -59,6 +73,7 @@ struct AppConfig {
     LocalizeConfig localize;
     OcrConfig ocr;
     plates::PlatesConfig plates;
+    TrackingConfig tracking;
     OutboxConfig outbox;
 };
 

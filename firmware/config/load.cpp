@@ -7,11 +7,11 @@
 #include <cstdio>
 #include <limits>
 #include <memory>
-#include <numeric>
 #include <system_error>
 #include <utility>
 
 #include "config/schema.hpp"
+#include "core/edit_distance.hpp"
 
 namespace anpr::config {
 namespace {
@@ -54,22 +54,6 @@ class Report {
     std::vector<Entry> problems_;
 };
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    std::iota(row.begin(), row.end(), std::size_t{0});
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] =
-                std::min({above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 /// A suggestion and how far it is from what was written.
 struct Candidate {
     std::string name;
@@ -94,7 +78,7 @@ std::string unknown_section(std::string_view section) {
     for (const auto& binding : schema::bindings()) {
         if (candidates.empty() || candidates.back().name != binding.section) {
             candidates.push_back(
-                {std::string(binding.section), edit_distance(section, binding.section)});
+                {std::string(binding.section), core::edit_distance(section, binding.section)});
         }
     }
     return did_you_mean(section, candidates);
@@ -105,7 +89,7 @@ std::string unknown_key(std::string_view section, std::string_view key) {
     std::vector<Candidate> candidates;
     for (const auto& binding : schema::bindings()) {
         const std::size_t moved = binding.section == section ? 0 : 1;
-        candidates.push_back({binding.full_name(), edit_distance(key, binding.name) + moved});
+        candidates.push_back({binding.full_name(), core::edit_distance(key, binding.name) + moved});
     }
     return did_you_mean(key, candidates);
 }

@@ -223,6 +223,7 @@ const std::vector<Binding>& bindings() {
         const Section localize{"localize", &AppConfig::localize};
         const Section ocr{"ocr", &AppConfig::ocr};
         const Section plates{"plates", &AppConfig::plates};
+        const Section tracking{"tracking", &AppConfig::tracking};
         const Section outbox{"outbox", &AppConfig::outbox};
         using P = ::anpr::plates::PlatesConfig;
         return std::vector<Binding>{
@@ -248,6 +249,10 @@ const std::vector<Binding>& bindings() {
             plates("countries", &P::countries, each(one_of(::anpr::plates::known_countries()))),
             plates("unformatted_factor", &P::unformatted_factor, in_range(0.f, 1.f)),
             plates("max_corrections", &P::max_corrections, in_range(0, 8)),
+            tracking("max_gap_s", &TrackingConfig::max_gap_s, in_range(0.05f, 10.f)),
+            tracking("min_frames", &TrackingConfig::min_frames, in_range(1, 100)),
+            tracking("min_overlap", &TrackingConfig::min_overlap, in_range(0.f, 1.f)),
+            tracking("max_text_edits", &TrackingConfig::max_text_edits, in_range(0, 8)),
             outbox("path", &OutboxConfig::path, non_empty<std::filesystem::path>),
         };
     }();

@@ -35,6 +35,29 @@ TEST(VideoFileTest, ReadsEveryFrameOfTheSampleVideo) {
     EXPECT_FALSE(after_end.value().has_value());
 }
 
+TEST(VideoFileTest, FramesAreStampedAtTheVideosPace) {
+    // images/passage_be.json: 12.5 frames per second, so 80 ms apart, however
+    // fast they are decoded.
+    auto video = VideoFile::open("images/passage_be.mp4");
+    ASSERT_TRUE(video.ok()) << video.error().message;
+    std::vector<core::Timestamp> stamps;
+    while (true) {
+        auto frame = video.value().next();
+        ASSERT_TRUE(frame.ok()) << frame.error().message;
+        if (!frame.value()) break;
+        stamps.push_back(frame.value()->captured);
+    }
+    ASSERT_EQ(stamps.size(), 25u);
+    for (std::size_t i = 1; i < stamps.size(); ++i) {
+        const auto step = std::chrono::duration<double, std::milli>(stamps[i].monotonic -
+                                                                     stamps[i - 1].monotonic);
+        EXPECT_NEAR(step.count(), 80.0, 0.5) << "frame " << i;
+        const auto utc_step =
+            std::chrono::duration<double, std::milli>(stamps[i].utc - stamps[i - 1].utc);
+        EXPECT_NEAR(utc_step.count(), 80.0, 0.5) << "frame " << i;
+    }
+}
+
 TEST(VideoFileTest, MissingOrGarbageFileIsNamed) {
     auto missing = VideoFile::open("no/such/passage.mp4");
     ASSERT_FALSE(missing.ok());
@@ -44,6 +67,18 @@ TEST(VideoFileTest, MissingOrGarbageFileIsNamed) {
     auto opened = VideoFile::open(garbage);
     ASSERT_FALSE(opened.ok());
     EXPECT_NE(opened.error().message.find(garbage.string()), std::string::npos)
+        << opened.error().message;
+}
+
+TEST(VideoFileTest, HugeFramesAreRefusedBeforeDecoding) {
+    // A YUV4MPEG2 header claiming 8000x8000 frames (64 Mpx), with no data:
+    // the unit must not try to allocate them.
+    testing::TempDir dir;
+    const auto huge = dir.write("huge.y4m", "YUV4MPEG2 W8000 H8000 F25:1 Ip A1:1 C420jpeg\nFRAME\n");
+    auto opened = VideoFile::open(huge);
+    ASSERT_FALSE(opened.ok());
+    EXPECT_NE(opened.error().message.find("8000x8000, more than 50000000 pixels"),
+              std::string::npos)
         << opened.error().message;
 }
 

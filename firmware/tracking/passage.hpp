@@ -1,0 +1,42 @@
+#pragma once
+/// One vehicle's passage in front of the camera: what the unit reports for a
+/// video or stream, once per vehicle rather than once per frame.
+
+#include <cstdint>
+#include <string_view>
+#include <string>
+#include <vector>
+
+#include "core/types.hpp"
+
+namespace anpr::tracking {
+
+/// Which way the vehicle moved, from its plate growing or shrinking.
+enum class Direction { unknown, approaching, receding };
+
+/// "approaching", "receding" or "unknown".
+std::string_view direction_name(Direction direction);
+
+/// The plate read in one frame of the passage.
+struct Sighting {
+    std::uint64_t frame = 0;  ///< the frame's index in its source
+    core::Timestamp time;
+    core::PlateRead read;
+};
+
+struct Passage {
+    std::string source;   ///< the video, stream or folder
+    std::string text;     ///< voted over the frames (tracking/vote.hpp)
+    std::string display;
+    std::string country;
+    float confidence = 0.f;
+    std::vector<core::TextCandidate> candidates;  ///< best first, the text included
+    Sighting first;  ///< the first frame the plate was read in
+    Sighting last;   ///< the last one
+    Sighting best;   ///< the most confident read
+    cv::Mat best_crop;  ///< the plate in the best frame, BGR, with a margin
+    Direction direction = Direction::unknown;
+    int frames_read = 0;
+};
+
+}  // namespace anpr::tracking

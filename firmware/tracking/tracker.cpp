@@ -1,0 +1,189 @@
+#include "tracking/tracker.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/edit_distance.hpp"
+#include "core/geometry.hpp"
+#include "tracking/vote.hpp"
+
+namespace anpr::tracking {
+namespace {
+
+// A plate that grows (or shrinks) by more than this between its first and
+// last read came nearer (or went away).
+constexpr double kGrowth = 1.15;
+// Without growth, a plate that moved down (up) by half its height came
+// nearer (went away): roadside cameras look down the road.
+constexpr double kDrift = 0.5;
+// The best crop keeps this share of the plate's size around it.
+constexpr double kCropMargin = 0.15;
+// Each edit of text distance costs this much of the match score.
+constexpr double kEditCost = 0.1;
+// A plate may be found this many of its widths from where it was expected:
+// the first steps of a track have no speed to go by, and a plate coming
+// nearer can move by its own height from one frame to the next.
+constexpr double kMaxJump = 1.0;
+
+double seconds_between(const core::Timestamp& from, const core::Timestamp& to) {
+    return std::chrono::duration<double>(to.monotonic - from.monotonic).count();
+}
+
+cv::Point2d centre(const cv::Rect& box) {
+    return {box.x + box.width / 2.0, box.y + box.height / 2.0};
+}
+
+cv::Rect around(cv::Point2d c, double width, double height) {
+    return {static_cast<int>(std::lround(c.x - width / 2)),
+            static_cast<int>(std::lround(c.y - height / 2)),
+            static_cast<int>(std::lround(width)), static_cast<int>(std::lround(height))};
+}
+
+Direction direction_of(const Sighting& first, const Sighting& last) {
+    const cv::Rect& a = first.read.box;
+    const cv::Rect& b = last.read.box;
+    if (a.height <= 0 || b.height <= 0) return Direction::unknown;
+    const double growth = static_cast<double>(b.height) / a.height;
+    if (growth > kGrowth) return Direction::approaching;
+    if (growth < 1 / kGrowth) return Direction::receding;
+    const double drift = (centre(b).y - centre(a).y) / std::max(a.height, b.height);
+    if (drift > kDrift) return Direction::approaching;
+    if (drift < -kDrift) return Direction::receding;
+    return Direction::unknown;
+}
+
+}  // namespace
+
+std::string_view direction_name(Direction direction) {
+    switch (direction) {
+        case Direction::approaching:
+            return "approaching";
+        case Direction::receding:
+            return "receding";
+        case Direction::unknown:
+            break;
+    }
+    return "unknown";
+}
+
+Tracker::Tracker(config::TrackingConfig config, plates::PlatesConfig plates)
+    : config_(config), plates_(std::move(plates)) {}
+
+cv::Rect Tracker::expected_box(const Track& track, const core::Timestamp& time) {
+    const Sighting& last = track.sightings.back();
+    if (track.sightings.size() < 2) return last.read.box;
+    const Sighting& before = track.sightings[track.sightings.size() - 2];
+    const double step = seconds_between(before.time, last.time);
+    const double ahead = seconds_between(last.time, time);
+    if (step <= 0 || ahead <= 0) return last.read.box;
+    // The last step's motion and growth, carried on for the time since.
+    const double steps = ahead / step;
+    const cv::Point2d motion = centre(last.read.box) - centre(before.read.box);
+    const double growth = before.read.box.height > 0
+                              ? static_cast<double>(last.read.box.height) / before.read.box.height
+                              : 1.0;
+    const double scale = std::pow(std::clamp(growth, 0.5, 2.0), steps);
+    return around(centre(last.read.box) + motion * steps, last.read.box.width * scale,
+                  last.read.box.height * scale);
+}
+
+double Tracker::match_score(const Track& track, const core::PlateRead& read,
+                            const core::Timestamp& time) const {
+    const cv::Rect expected = expected_box(track, time);
+    const double overlap = core::iou(expected, read.box);
+    const double jump = cv::norm(centre(read.box) - centre(expected)) /
+                        std::max(1, std::max(expected.width, read.box.width));
+    if (overlap < config_.min_overlap && jump > kMaxJump) return -1;
+    const auto& known = track.sightings[track.best].read.text;
+    const auto edits = core::edit_distance(known, read.text);
+    if (edits > static_cast<std::size_t>(config_.max_text_edits)) return -1;
+    return std::max(overlap, 1 - jump) - kEditCost * static_cast<double>(edits);
+}
+
+void Tracker::extend(Track& track, const core::Frame& frame, const core::PlateRead& read) {
+    track.sightings.push_back({frame.index, frame.captured, read});
+    const std::size_t index = track.sightings.size() - 1;
+    if (index > 0 && read.confidence <= track.sightings[track.best].read.confidence) return;
+    track.best = index;
+    const cv::Rect& box = read.box;
+    const int dx = static_cast<int>(box.width * kCropMargin);
+    const int dy = static_cast<int>(box.height * kCropMargin);
+    const cv::Rect crop = cv::Rect(box.x - dx, box.y - dy, box.width + 2 * dx, box.height + 2 * dy) &
+                          cv::Rect(0, 0, frame.image.cols, frame.image.rows);
+    track.best_crop = crop.empty() ? cv::Mat() : frame.image(crop).clone();
+}
+
+std::optional<Passage> Tracker::passage_of(const Track& track) const {
+    if (static_cast<int>(track.sightings.size()) < config_.min_frames) return std::nullopt;
+    std::vector<core::PlateRead> reads;
+    for (const auto& sighting : track.sightings) reads.push_back(sighting.read);
+    const Vote voted = vote(reads, plates_);
+    Passage passage;
+    passage.source = track.source;
+    passage.text = voted.text;
+    passage.display = voted.display;
+    passage.country = voted.country;
+    passage.confidence = voted.confidence;
+    passage.candidates = voted.candidates;
+    passage.first = track.sightings.front();
+    passage.last = track.sightings.back();
+    passage.best = track.sightings[track.best];
+    passage.best_crop = track.best_crop;
+    passage.direction = direction_of(passage.first, passage.last);
+    passage.frames_read = static_cast<int>(track.sightings.size());
+    return passage;
+}
+
+std::vector<Passage> Tracker::add(const core::Frame& frame,
+                                  const std::vector<core::PlateRead>& reads) {
+    // Tracks not read for too long have ended; a clock that went back (a
+    // source started again) ends them all.
+    std::vector<Passage> ended;
+    std::erase_if(tracks_, [&](const Track& track) {
+        const double gap = seconds_between(track.sightings.back().time, frame.captured);
+        if (gap >= 0 && gap <= config_.max_gap_s) return false;
+        if (auto passage = passage_of(track)) ended.push_back(std::move(*passage));
+        return true;
+    });
+
+    struct Pair {
+        double score;
+        std::size_t track;
+        std::size_t read;
+    };
+    std::vector<Pair> pairs;
+    for (std::size_t t = 0; t < tracks_.size(); ++t) {
+        for (std::size_t r = 0; r < reads.size(); ++r) {
+            const double score = match_score(tracks_[t], reads[r], frame.captured);
+            if (score >= 0) pairs.push_back({score, t, r});
+        }
+    }
+    std::stable_sort(pairs.begin(), pairs.end(),
+                     [](const Pair& a, const Pair& b) { return a.score > b.score; });
+    std::vector<bool> track_taken(tracks_.size(), false);
+    std::vector<bool> read_taken(reads.size(), false);
+    for (const auto& pair : pairs) {
+        if (track_taken[pair.track] || read_taken[pair.read]) continue;
+        track_taken[pair.track] = read_taken[pair.read] = true;
+        extend(tracks_[pair.track], frame, reads[pair.read]);
+    }
+    for (std::size_t r = 0; r < reads.size(); ++r) {
+        if (read_taken[r]) continue;
+        Track track;
+        track.source = frame.source;
+        extend(track, frame, reads[r]);
+        tracks_.push_back(std::move(track));
+    }
+    return ended;
+}
+
+std::vector<Passage> Tracker::finish() {
+    std::vector<Passage> ended;
+    for (const auto& track : tracks_) {
+        if (auto passage = passage_of(track)) ended.push_back(std::move(*passage));
+    }
+    tracks_.clear();
+    return ended;
+}
+
+}  // namespace anpr::tracking
