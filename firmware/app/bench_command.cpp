@@ -51,8 +51,8 @@ class Timer {
         samples.localize.push_back(times.localize_ms);
         samples.read.push_back(times.read_ms);
         samples.formats.push_back(times.formats_ms);
-        samples.read_per_region.insert(samples.read_per_region.end(),
-                                       times.region_read_ms.begin(), times.region_read_ms.end());
+        samples.read_per_region.insert(samples.read_per_region.end(), times.region_read_ms.begin(),
+                                       times.region_read_ms.end());
     }
 
     void fail(const std::string& message) {

@@ -75,10 +75,10 @@ struct VideoFile::Decoder {
 
     core::Timestamp stamp(double seconds) const {
         const std::chrono::duration<double> offset(seconds);
-        return {opened.monotonic +
-                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(offset),
-                opened.utc +
-                    std::chrono::duration_cast<std::chrono::system_clock::duration>(offset)};
+        return {
+            opened.monotonic +
+                std::chrono::duration_cast<std::chrono::steady_clock::duration>(offset),
+            opened.utc + std::chrono::duration_cast<std::chrono::system_clock::duration>(offset)};
     }
 
     core::Error error(const std::string& what) const {

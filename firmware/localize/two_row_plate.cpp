@@ -52,8 +52,8 @@ RowText row_text(const core::PlateCandidate& row) {
 std::optional<cv::Rect> other_line(const cv::Mat& image, const RowText& text, Side side) {
     const double ch = text.char_height;
     const double reach = (kMaxGap - kMinGap + 1 + kHeightTolerance) * ch;
-    const double top = side == Side::kBelow ? text.bottom + kMinGap * ch
-                                            : text.top - kMinGap * ch - reach;
+    const double top =
+        side == Side::kBelow ? text.bottom + kMinGap * ch : text.top - kMinGap * ch - reach;
     const cv::Rect region =
         cv::Rect(text.box.x, static_cast<int>(top), text.box.width, static_cast<int>(reach)) &
         cv::Rect(0, 0, image.cols, image.rows);
@@ -81,8 +81,8 @@ std::optional<cv::Rect> other_line(const cv::Mat& image, const RowText& text, Si
                               region.y + static_cast<int>(found.y / scale),
                               static_cast<int>(std::ceil(found.width / scale)),
                               static_cast<int>(std::ceil(found.height / scale)));
-        const double gap = (side == Side::kBelow ? extent.y - text.bottom
-                                                 : text.top - extent.br().y) / ch;
+        const double gap =
+            (side == Side::kBelow ? extent.y - text.bottom : text.top - extent.br().y) / ch;
         if (gap < kMinGap || gap > kMaxGap) continue;
         if (std::abs(row.char_height / scale - ch) > kHeightTolerance * ch) continue;
         if (std::abs(extent.x + extent.width / 2.0 - centre) > kMaxCentreOffset * text.box.width)

@@ -3,8 +3,8 @@
 /// video or stream, once per vehicle rather than once per frame.
 
 #include <cstdint>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/types.hpp"
@@ -25,15 +25,15 @@ struct Sighting {
 };
 
 struct Passage {
-    std::string source;   ///< the video, stream or folder
-    std::string text;     ///< voted over the frames (tracking/vote.hpp)
+    std::string source;  ///< the video, stream or folder
+    std::string text;    ///< voted over the frames (tracking/vote.hpp)
     std::string display;
     std::string country;
     float confidence = 0.f;
     std::vector<core::TextCandidate> candidates;  ///< best first, the text included
-    Sighting first;  ///< the first frame the plate was read in
-    Sighting last;   ///< the last one
-    Sighting best;   ///< the most confident read
+    Sighting first;                               ///< the first frame the plate was read in
+    Sighting last;                                ///< the last one
+    Sighting best;                                ///< the most confident read
     cv::Mat best_crop;  ///< the plate in the best frame, BGR, with a margin
     Direction direction = Direction::unknown;
     int frames_read = 0;

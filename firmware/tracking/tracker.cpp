@@ -35,8 +35,8 @@ cv::Point2d centre(const cv::Rect& box) {
 
 cv::Rect around(cv::Point2d c, double width, double height) {
     return {static_cast<int>(std::lround(c.x - width / 2)),
-            static_cast<int>(std::lround(c.y - height / 2)),
-            static_cast<int>(std::lround(width)), static_cast<int>(std::lround(height))};
+            static_cast<int>(std::lround(c.y - height / 2)), static_cast<int>(std::lround(width)),
+            static_cast<int>(std::lround(height))};
 }
 
 Direction direction_of(const Sighting& first, const Sighting& last) {
@@ -108,8 +108,9 @@ void Tracker::extend(Track& track, const core::Frame& frame, const core::PlateRe
     const cv::Rect& box = read.box;
     const int dx = static_cast<int>(box.width * kCropMargin);
     const int dy = static_cast<int>(box.height * kCropMargin);
-    const cv::Rect crop = cv::Rect(box.x - dx, box.y - dy, box.width + 2 * dx, box.height + 2 * dy) &
-                          cv::Rect(0, 0, frame.image.cols, frame.image.rows);
+    const cv::Rect crop =
+        cv::Rect(box.x - dx, box.y - dy, box.width + 2 * dx, box.height + 2 * dy) &
+        cv::Rect(0, 0, frame.image.cols, frame.image.rows);
     track.best_crop = crop.empty() ? cv::Mat() : frame.image(crop).clone();
 }
 

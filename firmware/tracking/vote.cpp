@@ -25,9 +25,9 @@ std::vector<core::TextCandidate> weighted_texts(const std::vector<core::PlateRea
 std::size_t voted_length(const std::vector<core::TextCandidate>& texts) {
     std::map<std::size_t, float> weight;
     for (const auto& t : texts) weight[t.text.size()] += t.confidence;
-    return std::max_element(weight.begin(), weight.end(), [](const auto& a, const auto& b) {
-               return a.second < b.second;
-           })->first;
+    return std::max_element(weight.begin(), weight.end(),
+                            [](const auto& a, const auto& b) { return a.second < b.second; })
+        ->first;
 }
 
 /// Per position of the voted length, each character's share of the weight.
@@ -58,9 +58,9 @@ std::string country_read_for(const std::string& text, const std::vector<core::Pl
         if (read.text == text) weight[read.country] += read.confidence;
     }
     if (weight.empty()) return {};
-    return std::max_element(weight.begin(), weight.end(), [](const auto& a, const auto& b) {
-               return a.second < b.second;
-           })->first;
+    return std::max_element(weight.begin(), weight.end(),
+                            [](const auto& a, const auto& b) { return a.second < b.second; })
+        ->first;
 }
 
 }  // namespace
@@ -84,8 +84,7 @@ Vote vote(const std::vector<core::PlateRead>& reads, const plates::PlatesConfig&
     result.confidence = best.confidence * best_read;
     for (const auto& interpretation : interpretations) {
         if (result.candidates.size() >= kMaxCandidates) break;
-        result.candidates.push_back(
-            {interpretation.text, interpretation.confidence * best_read});
+        result.candidates.push_back({interpretation.text, interpretation.confidence * best_read});
     }
     return result;
 }

@@ -10,10 +10,10 @@ namespace anpr::tracking {
 
 /// What the frames of one passage agree on.
 struct Vote {
-    std::string text;     ///< empty only when there were no reads
-    std::string display;  ///< the country's printed form
-    std::string country;  ///< "" when no format fits
-    float confidence = 0.f;  ///< a ranking score, 0..1 (see vote())
+    std::string text;                             ///< empty only when there were no reads
+    std::string display;                          ///< the country's printed form
+    std::string country;                          ///< "" when no format fits
+    float confidence = 0.f;                       ///< a ranking score, 0..1 (see vote())
     std::vector<core::TextCandidate> candidates;  ///< best first, the text included
 };
 

@@ -50,7 +50,7 @@ TEST(VideoFileTest, FramesAreStampedAtTheVideosPace) {
     ASSERT_EQ(stamps.size(), 25u);
     for (std::size_t i = 1; i < stamps.size(); ++i) {
         const auto step = std::chrono::duration<double, std::milli>(stamps[i].monotonic -
-                                                                     stamps[i - 1].monotonic);
+                                                                    stamps[i - 1].monotonic);
         EXPECT_NEAR(step.count(), 80.0, 0.5) << "frame " << i;
         const auto utc_step =
             std::chrono::duration<double, std::milli>(stamps[i].utc - stamps[i - 1].utc);
@@ -74,7 +74,8 @@ TEST(VideoFileTest, HugeFramesAreRefusedBeforeDecoding) {
     // A YUV4MPEG2 header claiming 8000x8000 frames (64 Mpx), with no data:
     // the unit must not try to allocate them.
     testing::TempDir dir;
-    const auto huge = dir.write("huge.y4m", "YUV4MPEG2 W8000 H8000 F25:1 Ip A1:1 C420jpeg\nFRAME\n");
+    const auto huge =
+        dir.write("huge.y4m", "YUV4MPEG2 W8000 H8000 F25:1 Ip A1:1 C420jpeg\nFRAME\n");
     auto opened = VideoFile::open(huge);
     ASSERT_FALSE(opened.ok());
     EXPECT_NE(opened.error().message.find("8000x8000, more than 50000000 pixels"),

@@ -20,7 +20,8 @@ core::Frame plate_frame(const std::vector<std::string>& lines, int line_step = 5
     core::Frame frame;
     frame.source = "test";
     frame.image = cv::Mat(360, 480, CV_8UC3, cv::Scalar(110, 110, 110));
-    cv::rectangle(frame.image, cv::Rect(140, 110, 200, 40 + line_step * static_cast<int>(lines.size())),
+    cv::rectangle(frame.image,
+                  cv::Rect(140, 110, 200, 40 + line_step * static_cast<int>(lines.size())),
                   cv::Scalar(250, 250, 250), cv::FILLED);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const double scale = i == 0 ? kScale : lower_scale;

@@ -18,7 +18,8 @@ core::Frame frame_at(std::uint64_t index) {
     frame.source = "test";
     frame.index = index;
     frame.captured.monotonic = kStart + kFrameStep * static_cast<int>(index);
-    frame.captured.utc = std::chrono::system_clock::time_point{} + kFrameStep * static_cast<int>(index);
+    frame.captured.utc =
+        std::chrono::system_clock::time_point{} + kFrameStep * static_cast<int>(index);
     return frame;
 }
 
@@ -32,7 +33,8 @@ cv::Rect approaching(int x, int step) {
 }
 
 /// Feeds `reads_per_frame` (frame i gets element i) and then finishes.
-std::vector<Passage> run(Tracker& tracker, const std::vector<std::vector<core::PlateRead>>& frames) {
+std::vector<Passage> run(Tracker& tracker,
+                         const std::vector<std::vector<core::PlateRead>>& frames) {
     std::vector<Passage> passages;
     for (std::size_t i = 0; i < frames.size(); ++i) {
         for (auto& p : tracker.add(frame_at(i), frames[i])) passages.push_back(std::move(p));
@@ -81,8 +83,8 @@ TEST(TrackerTest, TwoVehiclesSideBySideAreTwoPassages) {
     auto tracker = default_tracker();
     std::vector<std::vector<core::PlateRead>> frames;
     for (int i = 0; i < 8; ++i) {
-        frames.push_back({read_at("1ABC123", approaching(150, i)),
-                          read_at("2XYZ789", approaching(450, i))});
+        frames.push_back(
+            {read_at("1ABC123", approaching(150, i)), read_at("2XYZ789", approaching(450, i))});
     }
     const auto passages = run(tracker, frames);
     ASSERT_EQ(passages.size(), 2u);

@@ -7,19 +7,18 @@
 namespace anpr::tracking {
 namespace {
 
-core::PlateRead read_as(const std::string& text, float confidence, const std::string& country = "") {
+core::PlateRead read_as(const std::string& text, float confidence,
+                        const std::string& country = "") {
     return testing::plate_read(text, confidence, {}, country);
 }
 
-TEST(VoteTest, NoReadsNoText) {
-    EXPECT_TRUE(vote({}, plates::PlatesConfig{}).text.empty());
-}
+TEST(VoteTest, NoReadsNoText) { EXPECT_TRUE(vote({}, plates::PlatesConfig{}).text.empty()); }
 
 TEST(VoteTest, EachCharacterGoesToTheMajority) {
     // Every frame misreads a different character; no frame is right whole.
-    const std::vector<core::PlateRead> reads{
-        read_as("1ABG123", 0.8f), read_as("1A8C123", 0.8f), read_as("1ABC128", 0.8f),
-        read_as("IABC123", 0.8f), read_as("1ABC123", 0.5f)};
+    const std::vector<core::PlateRead> reads{read_as("1ABG123", 0.8f), read_as("1A8C123", 0.8f),
+                                             read_as("1ABC128", 0.8f), read_as("IABC123", 0.8f),
+                                             read_as("1ABC123", 0.5f)};
     const Vote voted = vote(reads, plates::PlatesConfig{});
     EXPECT_EQ(voted.text, "1ABC123");
     EXPECT_EQ(voted.country, "BE");
@@ -31,9 +30,9 @@ TEST(VoteTest, EachCharacterGoesToTheMajority) {
 }
 
 TEST(VoteTest, ConfidentFramesOutweighManyUnsureOnes) {
-    const std::vector<core::PlateRead> reads{
-        read_as("FY211ZP", 0.9f), read_as("FY211ZP", 0.9f), read_as("FY211ZR", 0.2f),
-        read_as("FY211ZR", 0.2f), read_as("FY211ZR", 0.2f)};
+    const std::vector<core::PlateRead> reads{read_as("FY211ZP", 0.9f), read_as("FY211ZP", 0.9f),
+                                             read_as("FY211ZR", 0.2f), read_as("FY211ZR", 0.2f),
+                                             read_as("FY211ZR", 0.2f)};
     EXPECT_EQ(vote(reads, plates::PlatesConfig{}).text, "FY211ZP");
 }
 
