@@ -42,6 +42,16 @@ int main(int argc, char** argv) {
     bench_cmd->add_option("--repeat", bench.repeat, "passes over the images")
         ->check(CLI::Range(1, 1000));
 
+    anpr::app::PassagesOptions passages;
+    auto* passages_cmd = cli.add_subcommand(
+        "passages", "one read per vehicle passage in video files, voted over its frames");
+    passages_cmd->add_option("videos", passages.videos, "video files")->required();
+    passages_cmd->add_flag("--json", passages.json, "one JSON object per passage and line");
+    passages_cmd->add_option("--truth", passages.truth,
+                             "score against this ground truth (the video renderer's JSON)");
+    passages_cmd->add_option("--min-recall", passages.min_recall,
+                             "with --truth: exit 1 when the passage recall % is below this");
+
     CLI11_PARSE(cli, argc, argv);
     if (!images.empty()) eval.images = images;
 
@@ -52,5 +62,6 @@ int main(int argc, char** argv) {
     }
     if (read_cmd->parsed()) return anpr::app::run_read(config.value(), read);
     if (bench_cmd->parsed()) return anpr::app::run_bench(config.value(), bench);
+    if (passages_cmd->parsed()) return anpr::app::run_passages(config.value(), passages);
     return anpr::app::run_eval(config.value(), eval);
 }

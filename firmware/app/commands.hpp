@@ -38,4 +38,16 @@ struct BenchOptions {
 /// (capture::is_video_file); 0, or 1 when a frame failed, 2 on bad input.
 int run_bench(const config::AppConfig& config, const BenchOptions& options);
 
+struct PassagesOptions {
+    std::vector<std::filesystem::path> videos;
+    bool json = false;
+    std::optional<std::filesystem::path> truth;  ///< score the one video against this
+    std::optional<double> min_recall;            ///< with truth: exit 1 below this %
+};
+
+/// `anpr passages`: one line (or JSON object) per vehicle passage of each
+/// video, its text voted over the frames; with --truth, the score. 0, or 1
+/// when a frame failed or recall is below --min-recall, 2 on bad input.
+int run_passages(const config::AppConfig& config, const PassagesOptions& options);
+
 }  // namespace anpr::app

@@ -8,17 +8,16 @@ namespace {
 
 constexpr std::size_t kMaxCandidates = 5;
 
-/// Every candidate text of every read with its weight.
+/// Each frame's reading with its confidence as weight. Frames vote with
+/// their best reading only: the runners-up are mostly the same look-alike
+/// swaps in every frame (2/Z, 5/S), scored close to the reading, and would
+/// outvote it together.
 std::vector<core::TextCandidate> weighted_texts(const std::vector<core::PlateRead>& reads) {
     std::vector<core::TextCandidate> texts;
     for (const auto& read : reads) {
-        if (read.candidates.empty()) {
+        if (!read.text.empty() && read.confidence > 0.f)
             texts.push_back({read.text, read.confidence});
-        } else {
-            texts.insert(texts.end(), read.candidates.begin(), read.candidates.end());
-        }
     }
-    std::erase_if(texts, [](const auto& t) { return t.text.empty() || t.confidence <= 0.f; });
     return texts;
 }
 

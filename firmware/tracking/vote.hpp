@@ -17,8 +17,8 @@ struct Vote {
     std::vector<core::TextCandidate> candidates;  ///< best first, the text included
 };
 
-/// Votes over `reads`, each weighing with its confidence and offering its
-/// candidate texts: the text length most weight agrees on, then per position
+/// Votes over `reads`, each frame's reading weighing with its confidence
+/// (not its runners-up): the text length most weight agrees on, then per position
 /// the character with most weight; the per-position votes then go through
 /// plates::interpret, so that a country's format settles look-alikes. The
 /// country is the one the frames read the winning text with, where they did

@@ -36,6 +36,19 @@ TEST(VoteTest, ConfidentFramesOutweighManyUnsureOnes) {
     EXPECT_EQ(vote(reads, plates::PlatesConfig{}).text, "FY211ZP");
 }
 
+TEST(VoteTest, RunnersUpDoNotOutvoteTheReading) {
+    // Every frame reads 2NNX539 and offers the same look-alike swaps close behind.
+    std::vector<core::PlateRead> reads;
+    for (int i = 0; i < 5; ++i) {
+        auto read = read_as("2NNX539", 0.99f, "BE");
+        read.candidates = {{"2NNX539", 0.99f}, {"ZNNX539", 0.91f}, {"ZNNXS39", 0.81f}};
+        reads.push_back(read);
+    }
+    const Vote voted = vote(reads, plates::PlatesConfig{});
+    EXPECT_EQ(voted.text, "2NNX539");
+    EXPECT_EQ(voted.country, "BE");
+}
+
 TEST(VoteTest, LengthIsVotedFirst) {
     // A frame that cut the last character off does not shift the others.
     const std::vector<core::PlateRead> reads{read_as("FY211ZP", 0.7f), read_as("FY211Z", 0.9f),
