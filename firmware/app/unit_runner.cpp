@@ -4,9 +4,11 @@
 #include <thread>
 
 #include "app/logging.hpp"
-#include "capture/image_folder_source.hpp"
+#include "capture/frame_source.hpp"
 #include "pipeline/plate_reader.hpp"
+#include "tracking/tracker.hpp"
 #include "uplink/local_outbox.hpp"
+#include "uplink/passage_json.hpp"
 #include "uplink/read_json.hpp"
 
 namespace anpr::app {
@@ -19,24 +21,65 @@ void pause(int ms, const std::atomic<bool>& stop) {
     }
 }
 
+/// Stores records in the outbox and logs them; an Error means the record is
+/// not stored and the unit must stop rather than lose it.
+class Recorder {
+  public:
+    Recorder(const config::UnitConfig& unit, uplink::LocalOutbox& outbox, UnitCounters& counters)
+        : unit_(unit), outbox_(outbox), counters_(counters) {}
+
+    core::Status read(const core::Frame& frame, const core::PlateRead& plate) {
+        if (auto stored = outbox_.append(uplink::read_record_json(unit_, frame, plate)); !stored)
+            return stored;
+        ++counters_.reads;
+        log_->info("read {} ({}) confidence {:.2f} in '{}'", plate.display,
+                   plate.country.empty() ? "?" : plate.country, plate.confidence, frame.source);
+        return core::Ok{};
+    }
+
+    core::Status passages(const std::vector<tracking::Passage>& passages) {
+        for (const auto& p : passages) {
+            if (auto stored = outbox_.append(uplink::passage_record_json(unit_, p)); !stored)
+                return stored;
+            ++counters_.passages;
+            log_->info("passage {} ({}) {} confidence {:.2f}, frames {}-{} of '{}' ({} read)",
+                       p.display, p.country.empty() ? "?" : p.country,
+                       tracking::direction_name(p.direction), p.confidence, p.first.frame,
+                       p.last.frame, p.source, p.frames_read);
+        }
+        return core::Ok{};
+    }
+
+  private:
+    const config::UnitConfig& unit_;
+    uplink::LocalOutbox& outbox_;
+    UnitCounters& counters_;
+    std::shared_ptr<spdlog::logger> log_ = logger("unit");
+};
+
 }  // namespace
 
 core::Result<UnitCounters> run_unit(const config::AppConfig& config,
                                     const std::atomic<bool>& stop) {
     auto log = logger("unit");
-    auto source = capture::ImageFolderSource::open(config.capture);
+    auto source = capture::open_source(config.capture);
     if (!source) return source.error();
     auto reader = pipeline::PlateReader::create(config);
     if (!reader) return reader.error();
     auto outbox = uplink::LocalOutbox::open(config.outbox.path);
     if (!outbox) return outbox.error();
-    log->info("unit {} at site {}: reading {} frames from '{}', reads go to '{}'", config.unit.id,
-              config.unit.site, source.value().size(), config.capture.source,
-              config.outbox.path.string());
+    capture::FrameSource& frames = *source.value();
+    // A video films vehicles passing: one record per passage. Still images
+    // are scenes of their own: one record per read.
+    std::optional<tracking::Tracker> tracker;
+    if (frames.films_a_scene()) tracker.emplace(config.tracking, config.plates);
+    log->info("unit {} at site {}: reading {}, {} go to '{}'", config.unit.id, config.unit.site,
+              frames.description(), tracker ? "passages" : "reads", config.outbox.path.string());
 
     UnitCounters counters;
+    Recorder record(config.unit, outbox.value(), counters);
     while (!stop) {
-        auto frame = source.value().next();
+        auto frame = frames.next();
         if (frame && !frame.value()) break;
         ++counters.frames;
         if (!frame) {
@@ -51,21 +94,22 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
             log->warn("cannot read frame '{}': {}", image.source, plates.error().message);
             continue;
         }
-        for (const auto& plate : plates.value()) {
-            if (auto stored =
-                    outbox.value().append(uplink::read_record_json(config.unit, image, plate));
-                !stored) {
+        if (tracker) {
+            if (auto stored = record.passages(tracker->add(image, plates.value())); !stored)
                 return stored.error();
+        } else {
+            for (const auto& plate : plates.value()) {
+                if (auto stored = record.read(image, plate); !stored) return stored.error();
             }
-            ++counters.reads;
-            log->info("read {} ({}) confidence {:.2f} in '{}'", plate.display,
-                      plate.country.empty() ? "?" : plate.country, plate.confidence, image.source);
+            if (plates.value().empty()) log->debug("no plate in '{}'", image.source);
         }
-        if (plates.value().empty()) log->debug("no plate in '{}'", image.source);
         pause(config.capture.interval_ms, stop);
     }
-    log->info("stopped: {} frames, {} failed, {} reads stored", counters.frames,
-              counters.frames_failed, counters.reads);
+    if (tracker) {
+        if (auto stored = record.passages(tracker->finish()); !stored) return stored.error();
+    }
+    log->info("stopped: {} frames, {} failed, {} reads and {} passages stored", counters.frames,
+              counters.frames_failed, counters.reads, counters.passages);
     return counters;
 }
 

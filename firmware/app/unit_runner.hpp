@@ -1,6 +1,8 @@
 #pragma once
 /// The unit's main loop for this slice: frames from the configured source,
-/// plates read, each read committed to the outbox and logged.
+/// plates read; from a video, reads followed across frames into one passage
+/// per vehicle; each read (still images) or passage (video) committed to the
+/// outbox and logged.
 
 #include <atomic>
 #include <cstdint>
@@ -13,7 +15,8 @@ namespace anpr::app {
 struct UnitCounters {
     std::uint64_t frames = 0;         ///< frames taken from the source, failed ones included
     std::uint64_t frames_failed = 0;  ///< frames that could not be decoded or read
-    std::uint64_t reads = 0;          ///< plate reads committed to the outbox
+    std::uint64_t reads = 0;          ///< plate reads committed to the outbox (still images)
+    std::uint64_t passages = 0;       ///< vehicle passages committed to the outbox (video)
 };
 
 /// Runs until the source is done or `stop` is set. A bad frame is logged and

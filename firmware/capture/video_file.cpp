@@ -141,6 +141,8 @@ core::Result<VideoFile> VideoFile::open(const std::filesystem::path& file) {
     return VideoFile(std::move(decoder));
 }
 
+std::string VideoFile::description() const { return "video '" + decoder_->name + "'"; }
+
 core::Result<std::optional<core::Frame>> VideoFile::next() {
     Decoder& d = *decoder_;
     while (true) {

@@ -1,20 +1,21 @@
 #pragma once
 /// Frames of a video file (MP4, MKV, AVI...: whatever Debian's FFmpeg
-/// libraries demux and decode), for `anpr bench` and, later, recorded passages.
+/// libraries demux and decode): a frame source for the unit, `anpr passages`
+/// and `anpr bench`. Frames are stamped at the video's own pace from the
+/// moment it was opened.
 
 #include <filesystem>
 #include <memory>
 #include <optional>
 
-#include "core/result.hpp"
-#include "core/types.hpp"
+#include "capture/frame_source.hpp"
 
 namespace anpr::capture {
 
 /// Whether `path` names a video file by its extension (.mp4, .mkv, .avi, .mov, .webm).
 bool is_video_file(const std::filesystem::path& path);
 
-class VideoFile {
+class VideoFile final : public FrameSource {
   public:
     /// Opens the file's best video stream; an Error names the file and what
     /// is wrong (missing, not a video, no decoder for its codec).
@@ -22,11 +23,14 @@ class VideoFile {
 
     VideoFile(VideoFile&&) noexcept;
     VideoFile& operator=(VideoFile&&) noexcept;
-    ~VideoFile();
+    ~VideoFile() override;
 
     /// The next frame as 8-bit BGR, indexed from 0; std::nullopt at the end.
     /// Corrupt data is an Error naming the file and the frame.
-    core::Result<std::optional<core::Frame>> next();
+    core::Result<std::optional<core::Frame>> next() override;
+
+    bool films_a_scene() const override { return true; }
+    std::string description() const override;
 
   private:
     struct Decoder;

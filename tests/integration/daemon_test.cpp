@@ -1,4 +1,4 @@
-// `anprd` as the unit runs it: config checks, and reads landing in the outbox.
+// `anprd` as the unit runs it: config checks, and reads and passages landing in the outbox.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -11,6 +11,14 @@ namespace anpr {
 namespace {
 
 using testing::run_program;
+
+/// The outbox's records, one JSON object per line.
+std::vector<nlohmann::json> outbox_records(const std::filesystem::path& outbox) {
+    std::ifstream in(outbox);
+    std::vector<nlohmann::json> records;
+    for (std::string line; std::getline(in, line);) records.push_back(nlohmann::json::parse(line));
+    return records;
+}
 
 TEST(DaemonTest, ShippedConfigPassesTheCheck) {
     const auto result = run_program("anprd", "--check-config config/anpr.toml");
@@ -57,9 +65,7 @@ TEST(DaemonTest, ReadsFramesIntoTheOutboxAndSkipsABrokenOne) {
     const auto result = run_program("anprd", "--config " + config.string());
     ASSERT_EQ(result.exit_code, 0) << result.out;
 
-    std::ifstream in(outbox);
-    std::vector<nlohmann::json> records;
-    for (std::string line; std::getline(in, line);) records.push_back(nlohmann::json::parse(line));
+    const auto records = outbox_records(outbox);
     ASSERT_GE(records.size(), 2u) << result.out;
     std::vector<std::string> texts;
     for (const auto& r : records) {
@@ -77,9 +83,31 @@ TEST(DaemonTest, ReadsFramesIntoTheOutboxAndSkipsABrokenOne) {
     EXPECT_NE(log_text.find("b.jpg"), std::string::npos) << "the broken frame is not logged";
     EXPECT_NE(log_text.find("FY-211-ZP"), std::string::npos);
     EXPECT_NE(log_text.find("stopped: 3 frames, 1 failed, " + std::to_string(records.size()) +
-                            " reads stored"),
+                            " reads and 0 passages stored"),
               std::string::npos)
         << log_text;
+}
+
+TEST(DaemonTest, AVideoGivesOnePassagePerVehicle) {
+    // images/passage_be.json: one Belgian car, 25 frames.
+    testing::TempDir dir;
+    const auto outbox = dir.path() / "outbox.jsonl";
+    const auto config = dir.write("unit.toml",
+                                  "[capture]\nsource = \"images/passage_be.mp4\"\n"
+                                  "[outbox]\npath = \"" +
+                                      outbox.string() + "\"\n");
+    const auto result = run_program("anprd", "--config " + config.string());
+    ASSERT_EQ(result.exit_code, 0) << result.out;
+    const auto records = outbox_records(outbox);
+    ASSERT_EQ(records.size(), 1u) << result.out;
+    const auto& passage = records.front()["passage"];
+    EXPECT_EQ(passage["text"], "2NNX539");
+    EXPECT_EQ(passage["country"], "BE");
+    EXPECT_EQ(passage["direction"], "approaching");
+    EXPECT_GE(passage["frames_read"].get<int>(), 20);
+    EXPECT_FALSE(passage["best_crop_jpeg"].get<std::string>().empty());
+    EXPECT_NE(result.out.find("passage 2-NNX-539 (BE) approaching"), std::string::npos)
+        << result.out;
 }
 
 TEST(DaemonTest, StopsCleanlyOnSigterm) {
