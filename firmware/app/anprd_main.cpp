@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "app/config_option.hpp"
-#include "app/logging.hpp"
+#include "logging/logging.hpp"
 #include "app/unit_runner.hpp"
 #include "config/load.hpp"
 
@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
         anpr::config::print_config(config.value(), std::cout);
         return 0;
     }
-    if (auto logging = anpr::app::setup_logging(config.value().log); !logging) {
+    if (auto logging = anpr::logging::setup_logging(config.value().log); !logging) {
         std::cerr << "anprd: " << logging.error().message << "\n";
         return 1;
     }
@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
     std::signal(SIGTERM, request_stop);
     auto counters = anpr::app::run_unit(config.value(), stop_requested);
     if (!counters) {
-        anpr::app::logger("unit")->critical("{}", counters.error().message);
+        anpr::logging::logger("unit")->critical("{}", counters.error().message);
         return 1;
     }
     return 0;

@@ -3,7 +3,7 @@
 #include <chrono>
 #include <thread>
 
-#include "app/logging.hpp"
+#include "logging/logging.hpp"
 #include "capture/frame_source.hpp"
 #include "pipeline/plate_reader.hpp"
 #include "tracking/tracker.hpp"
@@ -54,15 +54,15 @@ class Recorder {
     const config::UnitConfig& unit_;
     uplink::LocalOutbox& outbox_;
     UnitCounters& counters_;
-    std::shared_ptr<spdlog::logger> log_ = logger("unit");
+    std::shared_ptr<spdlog::logger> log_ = logging::logger("unit");
 };
 
 }  // namespace
 
 core::Result<UnitCounters> run_unit(const config::AppConfig& config,
                                     const std::atomic<bool>& stop) {
-    auto log = logger("unit");
-    auto source = capture::open_source(config.capture);
+    auto log = logging::logger("unit");
+    auto source = capture::open_source(config.capture, stop);
     if (!source) return source.error();
     auto reader = pipeline::PlateReader::create(config);
     if (!reader) return reader.error();

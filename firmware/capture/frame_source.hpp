@@ -1,8 +1,8 @@
 #pragma once
 /// Where the unit's frames come from, chosen by `capture.source`: a folder
-/// of still images, or a video file. (Network streams and V4L2 cameras come
-/// with their own sources, behind the same interface.)
+/// of still images, a video file, a network stream or a V4L2 camera.
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,9 +31,12 @@ class FrameSource {
     virtual std::string description() const = 0;
 };
 
-/// The source `config.source` names: a video file (by its extension, see
-/// is_video_file) or a folder of images. An Error names the path and what is
-/// wrong with it.
-core::Result<std::unique_ptr<FrameSource>> open_source(const config::CaptureConfig& config);
+/// The source `config.source` names: a live stream or camera (by its scheme,
+/// see is_live_source), a video file (by its extension, see is_video_file) or
+/// a folder of images. An Error names the path and what is wrong with it; a
+/// live source is never an Error: it connects, and reconnects, as it reads.
+/// `stop` ends a live source's waits.
+core::Result<std::unique_ptr<FrameSource>> open_source(const config::CaptureConfig& config,
+                                                       const std::atomic<bool>& stop);
 
 }  // namespace anpr::capture

@@ -2,6 +2,7 @@
 
 extern "C" {
 #include <libavcodec/avcodec.h>
+#include <libavdevice/avdevice.h>
 #include <libavformat/avformat.h>
 #include <libswscale/swscale.h>
 }
@@ -58,6 +59,7 @@ struct VideoFile::Decoder {
     /// presentation time, as if it were being filmed now at its own pace.
     core::Timestamp opened{std::chrono::steady_clock::now(), std::chrono::system_clock::now()};
     double last_seconds = 0;
+    bool live = false;  ///< a stream or camera: frames are stamped when they arrive
 
     /// The decoded frame's presentation time, s from the start of the stream;
     /// frames without one follow the last at the stream's frame rate.
@@ -82,7 +84,7 @@ struct VideoFile::Decoder {
     }
 
     core::Error error(const std::string& what) const {
-        return core::Error{"video '" + name + "': " + what};
+        return core::Error{(live ? "stream '" : "video '") + name + "': " + what};
     }
 
     /// The decoded frame in `frame` as BGR.
@@ -107,15 +109,46 @@ VideoFile& VideoFile::operator=(VideoFile&&) noexcept = default;
 VideoFile::~VideoFile() = default;
 
 core::Result<VideoFile> VideoFile::open(const std::filesystem::path& file) {
-    auto decoder = std::make_unique<Decoder>();
-    decoder->name = file.string();
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec)) return decoder->error("not found");
+    if (!std::filesystem::is_regular_file(file, ec)) {
+        return core::Error{"video '" + file.string() + "': not found"};
+    }
+    return open_input(file.string(), nullptr, nullptr, false);
+}
+
+core::Result<VideoFile> VideoFile::open_live(const std::string& url, LiveKind kind,
+                                             std::chrono::milliseconds io_timeout) {
+    AVDictionary* options = nullptr;
+    const auto microseconds =
+        std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(io_timeout).count());
+    const AVInputFormat* format = nullptr;
+    std::string name = url;
+    if (kind == LiveKind::camera) {
+        avdevice_register_all();
+        format = av_find_input_format("video4linux2");
+        if (format == nullptr) return core::Error{"camera '" + url + "': no V4L2 support"};
+    } else {
+        // A stalled stream must not block the unit: reads time out and the
+        // stream is opened again.
+        av_dict_set(&options, url.rfind("rtsp", 0) == 0 ? "timeout" : "rw_timeout",
+                    microseconds.c_str(), 0);
+    }
+    auto opened = open_input(name, format, &options, true);
+    av_dict_free(&options);
+    return opened;
+}
+
+core::Result<VideoFile> VideoFile::open_input(const std::string& name,
+                                              const AVInputFormat* input_format,
+                                              AVDictionary** options, bool live) {
+    auto decoder = std::make_unique<Decoder>();
+    decoder->name = name;
+    decoder->live = live;
     if (!decoder->packet || !decoder->frame) return decoder->error("out of memory");
     AVFormatContext* format = nullptr;
-    if (const int rc = avformat_open_input(&format, decoder->name.c_str(), nullptr, nullptr);
-        rc < 0) {
-        return decoder->error("not a readable video: " + av_error_text(rc));
+    if (const int rc = avformat_open_input(&format, name.c_str(), input_format, options); rc < 0) {
+        return decoder->error(std::string(live ? "cannot open it" : "not a readable video") + ": " +
+                              av_error_text(rc));
     }
     decoder->format.reset(format);
     if (const int rc = avformat_find_stream_info(format, nullptr); rc < 0) {
@@ -141,7 +174,9 @@ core::Result<VideoFile> VideoFile::open(const std::filesystem::path& file) {
     return VideoFile(std::move(decoder));
 }
 
-std::string VideoFile::description() const { return "video '" + decoder_->name + "'"; }
+std::string VideoFile::description() const {
+    return (decoder_->live ? "stream '" : "video '") + decoder_->name + "'";
+}
 
 core::Result<std::optional<core::Frame>> VideoFile::next() {
     Decoder& d = *decoder_;
@@ -154,7 +189,9 @@ core::Result<std::optional<core::Frame>> VideoFile::next() {
                 return d.error("cannot convert frame " + std::to_string(d.index));
             out.source = d.name;
             out.index = d.index++;
-            out.captured = d.stamp(d.presentation_seconds());
+            out.captured = d.live ? core::Timestamp{std::chrono::steady_clock::now(),
+                                                    std::chrono::system_clock::now()}
+                                  : d.stamp(d.presentation_seconds());
             return std::optional<core::Frame>(std::move(out));
         }
         if (got == AVERROR_EOF) return std::optional<core::Frame>();

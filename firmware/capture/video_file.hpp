@@ -4,9 +4,14 @@
 /// and `anpr bench`. Frames are stamped at the video's own pace from the
 /// moment it was opened.
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
+
+struct AVInputFormat;
+struct AVDictionary;
 
 #include "capture/frame_source.hpp"
 
@@ -20,6 +25,15 @@ class VideoFile final : public FrameSource {
     /// Opens the file's best video stream; an Error names the file and what
     /// is wrong (missing, not a video, no decoder for its codec).
     static core::Result<VideoFile> open(const std::filesystem::path& file);
+
+    enum class LiveKind { stream, camera };
+
+    /// Opens a live input: a network stream URL that FFmpeg reads (rtsp://,
+    /// http:// and https://, MJPEG over HTTP included), whose reads time out
+    /// after `io_timeout`, or a V4L2 camera device ("/dev/video0"). Its
+    /// frames are stamped when they arrive. An Error names it and says why.
+    static core::Result<VideoFile> open_live(const std::string& url, LiveKind kind,
+                                             std::chrono::milliseconds io_timeout);
 
     VideoFile(VideoFile&&) noexcept;
     VideoFile& operator=(VideoFile&&) noexcept;
@@ -35,6 +49,9 @@ class VideoFile final : public FrameSource {
   private:
     struct Decoder;
     explicit VideoFile(std::unique_ptr<Decoder> decoder);
+    static core::Result<VideoFile> open_input(const std::string& name,
+                                              const AVInputFormat* input_format,
+                                              AVDictionary** options, bool live);
     std::unique_ptr<Decoder> decoder_;
 };
 

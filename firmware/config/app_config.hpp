@@ -20,10 +20,17 @@ struct LogConfig {
 };
 
 struct CaptureConfig {
-    /// Where frames come from. Now: a folder of JPEG/PNG images (read in name order).
+    /// Where frames come from: a folder of JPEG/PNG images (read in name
+    /// order), a video file (.mp4, .mkv, .avi, .mov, .webm), a network stream
+    /// (rtsp://, rtsps://, http://, https://) or a V4L2 camera (v4l2:///dev/video0).
     std::string source = "images";
     bool loop = false;    ///< start the folder again after the last frame
     int interval_ms = 0;  ///< pause between frames of a folder, 0..60000
+    /// Live sources: the first pause before opening a lost stream or camera
+    /// again, s; each failed attempt doubles it up to reconnect_max_s.
+    float reconnect_min_s = 0.5f;
+    float reconnect_max_s = 30.f;  ///< s, >= reconnect_min_s, ..3600
+    float stream_timeout_s = 5.f;  ///< a stream silent this long is lost, s, 0.5..60
 };
 
 struct LocalizeConfig {

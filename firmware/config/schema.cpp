@@ -235,6 +235,9 @@ const std::vector<Binding>& bindings() {
             capture("source", &CaptureConfig::source, non_empty<std::string>),
             capture("loop", &CaptureConfig::loop),
             capture("interval_ms", &CaptureConfig::interval_ms, in_range(0, 60000)),
+            capture("reconnect_min_s", &CaptureConfig::reconnect_min_s, in_range(0.01f, 60.f)),
+            capture("reconnect_max_s", &CaptureConfig::reconnect_max_s, in_range(0.01f, 3600.f)),
+            capture("stream_timeout_s", &CaptureConfig::stream_timeout_s, in_range(0.5f, 60.f)),
             localize("engine", &LocalizeConfig::engine, one_of({"detector", "classic"})),
             localize("model", &LocalizeConfig::model, non_empty<std::filesystem::path>),
             localize("min_score", &LocalizeConfig::min_score, in_range(0.f, 1.f)),
@@ -259,16 +262,30 @@ const std::vector<Binding>& bindings() {
     return table;
 }
 
+namespace {
+
+/// `upper` (key `upper_key`) may not be less than `lower` (key `lower_key`).
+template <class S, class T>
+CrossCheck not_below(std::string_view upper_key, std::string_view lower_key, S AppConfig::*section,
+                     T S::*upper, T S::*lower) {
+    return {upper_key, [=](const AppConfig& config) -> Problem {
+                const S& values = config.*section;
+                if (values.*upper >= values.*lower) return std::nullopt;
+                std::ostringstream out;
+                out << values.*upper << " is less than " << lower_key << " (" << values.*lower
+                    << ")";
+                return out.str();
+            }};
+}
+
+}  // namespace
+
 const std::vector<CrossCheck>& cross_checks() {
     static const std::vector<CrossCheck> checks{
-        {"localize.max_plate_width",
-         [](const AppConfig& config) -> Problem {
-             const auto& localize = config.localize;
-             if (localize.max_plate_width >= localize.min_plate_width) return std::nullopt;
-             return std::to_string(localize.max_plate_width) +
-                    " is less than localize.min_plate_width (" +
-                    std::to_string(localize.min_plate_width) + ")";
-         }},
+        not_below("capture.reconnect_max_s", "capture.reconnect_min_s", &AppConfig::capture,
+                  &CaptureConfig::reconnect_max_s, &CaptureConfig::reconnect_min_s),
+        not_below("localize.max_plate_width", "localize.min_plate_width", &AppConfig::localize,
+                  &LocalizeConfig::max_plate_width, &LocalizeConfig::min_plate_width),
     };
     return checks;
 }

@@ -5,6 +5,8 @@
 namespace anpr::capture {
 namespace {
 
+const std::atomic<bool> no_stop{false};
+
 config::CaptureConfig source(const std::string& path) {
     config::CaptureConfig config;
     config.source = path;
@@ -12,7 +14,7 @@ config::CaptureConfig source(const std::string& path) {
 }
 
 TEST(FrameSourceTest, AFolderIsStillImages) {
-    auto opened = open_source(source("images"));
+    auto opened = open_source(source("images"), no_stop);
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     EXPECT_FALSE(opened.value()->films_a_scene());
     EXPECT_NE(opened.value()->description().find("images in 'images'"), std::string::npos);
@@ -21,7 +23,7 @@ TEST(FrameSourceTest, AFolderIsStillImages) {
 }
 
 TEST(FrameSourceTest, AVideoFilmsAScene) {
-    auto opened = open_source(source("images/passage_be.mp4"));
+    auto opened = open_source(source("images/passage_be.mp4"), no_stop);
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     EXPECT_TRUE(opened.value()->films_a_scene());
     EXPECT_EQ(opened.value()->description(), "video 'images/passage_be.mp4'");
@@ -31,10 +33,10 @@ TEST(FrameSourceTest, AVideoFilmsAScene) {
 }
 
 TEST(FrameSourceTest, MissingSourcesAreNamed) {
-    auto video = open_source(source("no/such/camera.mp4"));
+    auto video = open_source(source("no/such/camera.mp4"), no_stop);
     ASSERT_FALSE(video.ok());
     EXPECT_NE(video.error().message.find("no/such/camera.mp4"), std::string::npos);
-    auto folder = open_source(source("no/such/folder"));
+    auto folder = open_source(source("no/such/folder"), no_stop);
     ASSERT_FALSE(folder.ok());
     EXPECT_NE(folder.error().message.find("no/such/folder"), std::string::npos);
 }

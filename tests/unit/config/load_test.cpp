@@ -222,6 +222,13 @@ TEST(ConfigTest, MaxPlateWidthBelowMinIsAnError) {
         "test.toml: localize.max_plate_width: 800 is less than localize.min_plate_width (900)");
 }
 
+TEST(ConfigTest, ReconnectPausesAreOrdered) {
+    EXPECT_EQ(error_of("[capture]\nreconnect_min_s = 2\nreconnect_max_s = 1.5\n"),
+              "test.toml:3: capture.reconnect_max_s: 1.5 is less than capture.reconnect_min_s (2)");
+    EXPECT_EQ(error_of("[capture]\nstream_timeout_s = 0.1\n").find("capture.stream_timeout_s"),
+              std::string("test.toml:2: ").size());
+}
+
 TEST(ConfigTest, ReportsEveryProblemAtOnceInFileOrder) {
     const std::string message = error_of(R"([unit]
 id = "a b"

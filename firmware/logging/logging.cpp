@@ -1,4 +1,4 @@
-#include "app/logging.hpp"
+#include "logging/logging.hpp"
 
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <vector>
 
-namespace anpr::app {
+namespace anpr::logging {
 namespace {
 
 std::vector<spdlog::sink_ptr>& sinks() {
@@ -43,4 +43,4 @@ std::shared_ptr<spdlog::logger> logger(const std::string& name) {
     return made;
 }
 
-}  // namespace anpr::app
+}  // namespace anpr::logging

@@ -1,0 +1,79 @@
+// `anprd` on a network camera that goes away mid-stream and comes back.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "capture/image_encode.hpp"
+#include "capture/video_file.hpp"
+#include "mjpeg_server.hpp"
+#include "run_command.hpp"
+#include "temp_dir.hpp"
+
+namespace anpr {
+namespace {
+
+/// The frames of images/passage_be.mp4 (one Belgian car, 2NNX539) as JPEGs.
+std::vector<std::vector<std::uint8_t>> sample_passage_jpegs() {
+    std::vector<std::vector<std::uint8_t>> jpegs;
+    auto video = capture::VideoFile::open("images/passage_be.mp4");
+    if (!video) return jpegs;
+    while (true) {
+        auto frame = video.value().next();
+        if (!frame || !frame.value()) break;
+        if (auto jpeg = capture::encode_jpeg(frame.value()->image)) jpegs.push_back(jpeg.value());
+    }
+    return jpegs;
+}
+
+TEST(StreamTest, TheUnitReconnectsAndReportsEveryPassageItSaw) {
+    const auto jpegs = sample_passage_jpegs();
+    ASSERT_EQ(jpegs.size(), 25u);
+    testing::TempDir dir;
+    const auto outbox = dir.path() / "outbox.jsonl";
+    const auto log = dir.path() / "anprd.log";
+    auto camera = std::make_unique<testing::MjpegServer>();
+    const auto port = camera->port();
+    const auto config = dir.write(
+        "unit.toml", "[capture]\nsource = \"http://127.0.0.1:" + std::to_string(port) +
+                         "/video.mjpg\"\nreconnect_min_s = 0.2\nreconnect_max_s = 0.4\n"
+                         "stream_timeout_s = 2\n"
+                         "[outbox]\npath = \"" +
+                         outbox.string() + "\"\n[log]\nfile = \"" + log.string() + "\"\n");
+
+    // The camera films the car passing, goes away for 1.5 s (the unit keeps
+    // trying), comes back on the same address and films a car again.
+    std::thread film([&] {
+        camera->serve(jpegs, 25);
+        camera.reset();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+        testing::MjpegServer back(port);
+        back.serve(jpegs, 25);
+    });
+    // The unit never stops by itself on a stream: SIGTERM after 9 s.
+    const auto result =
+        testing::run_command("timeout --preserve-status -s TERM 9 " +
+                             testing::program_path("anprd") + " --config " + config.string());
+    film.join();
+    EXPECT_EQ(result.exit_code, 0) << result.out;
+
+    std::ifstream in(outbox);
+    std::vector<nlohmann::json> passages;
+    for (std::string line; std::getline(in, line);) {
+        passages.push_back(nlohmann::json::parse(line).at("passage"));
+    }
+    std::ifstream log_in(log);
+    const std::string log_text((std::istreambuf_iterator<char>(log_in)),
+                               std::istreambuf_iterator<char>());
+    ASSERT_EQ(passages.size(), 2u) << log_text;
+    for (const auto& passage : passages) {
+        EXPECT_EQ(passage.at("text"), "2NNX539");
+        EXPECT_GE(passage.at("frames_read").get<int>(), 20);
+    }
+    EXPECT_NE(log_text.find("lost (outage 1)"), std::string::npos) << log_text;
+    EXPECT_NE(log_text.find("back after outage 1"), std::string::npos) << log_text;
+}
+
+}  // namespace
+}  // namespace anpr
