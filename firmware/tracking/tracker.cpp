@@ -18,6 +18,10 @@ constexpr double kGrowth = 1.15;
 constexpr double kDrift = 0.5;
 // The best crop keeps this share of the plate's size around it.
 constexpr double kCropMargin = 0.15;
+// Reads at least this confident say which plate they are of.
+constexpr float kSureReading = 0.8f;
+// Sightings back over which a track's motion is measured and its text compared.
+constexpr std::size_t kMotionWindow = 5;
 // Each edit of text distance costs this much of the match score.
 constexpr double kEditCost = 0.1;
 // A plate may be found this many of its widths from where it was expected:
@@ -37,6 +41,12 @@ cv::Rect around(cv::Point2d c, double width, double height) {
     return {static_cast<int>(std::lround(c.x - width / 2)),
             static_cast<int>(std::lround(c.y - height / 2)), static_cast<int>(std::lround(width)),
             static_cast<int>(std::lround(height))};
+}
+
+/// Edits between two readings of a plate; a shorter one may be of part of it
+/// (the plate half out of the picture or half hidden).
+std::size_t text_edits(const std::string& a, const std::string& b) {
+    return a.size() < b.size() ? core::edits_to_part_of(a, b) : core::edits_to_part_of(b, a);
 }
 
 Direction direction_of(const Sighting& first, const Sighting& last) {
@@ -70,20 +80,22 @@ Tracker::Tracker(config::TrackingConfig config, plates::PlatesConfig plates)
     : config_(config), plates_(std::move(plates)) {}
 
 cv::Rect Tracker::expected_box(const Track& track, const core::Timestamp& time) {
+    const std::size_t n = track.sightings.size();
     const Sighting& last = track.sightings.back();
-    if (track.sightings.size() < 2) return last.read.box;
-    const Sighting& before = track.sightings[track.sightings.size() - 2];
-    const double step = seconds_between(before.time, last.time);
+    if (n < 2) return last.read.box;
+    // Motion and growth over the last few sightings, not the last step alone:
+    // a frame that read only part of the plate shifts its box.
+    const Sighting& from = track.sightings[n > kMotionWindow ? n - 1 - kMotionWindow : 0];
+    const double span = seconds_between(from.time, last.time);
     const double ahead = seconds_between(last.time, time);
-    if (step <= 0 || ahead <= 0) return last.read.box;
-    // The last step's motion and growth, carried on for the time since.
-    const double steps = ahead / step;
-    const cv::Point2d motion = centre(last.read.box) - centre(before.read.box);
-    const double growth = before.read.box.height > 0
-                              ? static_cast<double>(last.read.box.height) / before.read.box.height
-                              : 1.0;
-    const double scale = std::pow(std::clamp(growth, 0.5, 2.0), steps);
-    return around(centre(last.read.box) + motion * steps, last.read.box.width * scale,
+    if (span <= 0 || ahead <= 0 || from.read.box.height <= 0 || last.read.box.height <= 0) {
+        return last.read.box;
+    }
+    const cv::Point2d velocity = (centre(last.read.box) - centre(from.read.box)) / span;
+    const double growth_rate =
+        std::log(static_cast<double>(last.read.box.height) / from.read.box.height) / span;
+    const double scale = std::clamp(std::exp(growth_rate * ahead), 0.5, 2.0);
+    return around(centre(last.read.box) + velocity * ahead, last.read.box.width * scale,
                   last.read.box.height * scale);
 }
 
@@ -94,9 +106,18 @@ double Tracker::match_score(const Track& track, const core::PlateRead& read,
     const double jump = cv::norm(centre(read.box) - centre(expected)) /
                         std::max(1, std::max(expected.width, read.box.width));
     if (overlap < config_.min_overlap && jump > kMaxJump) return -1;
-    const auto& known = track.sightings[track.best].read.text;
-    const auto edits = core::edit_distance(known, read.text);
-    if (edits > static_cast<std::size_t>(config_.max_text_edits)) return -1;
+    // The text tells two vehicles at one place apart where both were read
+    // surely. It is compared with the track's best read and its last few: a
+    // plate coming nearer is read better frame by frame, and the reads of a
+    // far, small plate may be anything.
+    const auto& best = track.sightings[track.best].read;
+    std::size_t edits = text_edits(best.text, read.text);
+    const std::size_t n = track.sightings.size();
+    for (std::size_t i = n > kMotionWindow ? n - kMotionWindow : 0; i < n; ++i) {
+        edits = std::min(edits, text_edits(track.sightings[i].read.text, read.text));
+    }
+    const bool sure = best.confidence >= kSureReading && read.confidence >= kSureReading;
+    if (sure && edits > static_cast<std::size_t>(config_.max_text_edits)) return -1;
     return std::max(overlap, 1 - jump) - kEditCost * static_cast<double>(edits);
 }
 

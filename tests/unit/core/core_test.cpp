@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "core/edit_distance.hpp"
 #include "core/geometry.hpp"
 #include "core/result.hpp"
 #include "core/statistics.hpp"
@@ -18,6 +19,22 @@ TEST(GeometryTest, OverlapOfTheSmallerBox) {
     EXPECT_DOUBLE_EQ(overlap_of_smaller({0, 0, 100, 100}, {10, 10, 5, 5}), 1.0);
     EXPECT_DOUBLE_EQ(overlap_of_smaller({0, 0, 10, 10}, {5, 0, 10, 10}), 0.5);
     EXPECT_DOUBLE_EQ(overlap_of_smaller({0, 0, 10, 10}, {}), 0.0);
+}
+
+TEST(EditDistanceTest, CountsInsertionsDeletionsAndSubstitutions) {
+    EXPECT_EQ(core::edit_distance("1ABC123", "1ABC123"), 0u);
+    EXPECT_EQ(core::edit_distance("1ABC123", "1A8C123"), 1u);
+    EXPECT_EQ(core::edit_distance("1ABC123", "ABC123"), 1u);
+    EXPECT_EQ(core::edit_distance("", "ABC"), 3u);
+    EXPECT_EQ(core::edit_distance("min_confidense", "min_confidence"), 1u);
+}
+
+TEST(EditDistanceTest, EditsToPartOfAText) {
+    EXPECT_EQ(core::edits_to_part_of("Q507", "2GSQ507"), 0u);
+    EXPECT_EQ(core::edits_to_part_of("QSO7", "2GSQ507"), 2u);  // Q507 with S for 5, O for 0
+    EXPECT_EQ(core::edits_to_part_of("", "2GSQ507"), 0u);
+    EXPECT_EQ(core::edits_to_part_of("XYZ", "2GSQ507"), 3u);
+    EXPECT_EQ(core::edits_to_part_of("2GSQ507", "2GSQ507"), 0u);
 }
 
 TEST(StatisticsTest, NearestRankPercentile) {

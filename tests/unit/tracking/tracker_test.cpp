@@ -79,6 +79,42 @@ TEST(TrackerTest, TheVoteMendsMisreadFrames) {
     EXPECT_EQ(passages.front().text, "1ABC123");
 }
 
+TEST(TrackerTest, APartReadAndAGapDoNotSplitThePassage) {
+    // Frame 5 reads only the left half of the plate (a narrower box, its
+    // centre shifted), frames 7-10 read nothing; the plate moved on meanwhile.
+    auto tracker = default_tracker();
+    std::vector<std::vector<core::PlateRead>> frames(16);
+    for (int i = 0; i < 16; ++i) {
+        if (i >= 7 && i <= 10) continue;
+        cv::Rect box = approaching(300, i);
+        if (i == 5) {
+            frames[i].push_back(read_at("1ABC", {box.x, box.y, box.width / 2, box.height}, 0.45f));
+        } else {
+            frames[i].push_back(read_at("1ABC123", box));
+        }
+    }
+    const auto passages = run(tracker, frames);
+    ASSERT_EQ(passages.size(), 1u);
+    EXPECT_EQ(passages.front().text, "1ABC123");
+    EXPECT_EQ(passages.front().frames_read, 12);
+}
+
+TEST(TrackerTest, AFarPlatesFirstReadsJoinItsTrack) {
+    // Far away the plate is read as anything; nearer, each read is close to
+    // the one before, and the last ones are right.
+    auto tracker = default_tracker();
+    const std::vector<std::string> seen{"A6PTW",  "O6OTN",  "M6TM",   "A68PAT", "A68PTH",
+                                        "R68PTH", "B68PTH", "R68PTH", "R68PTH", "R68PTH"};
+    std::vector<std::vector<core::PlateRead>> frames;
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        frames.push_back(
+            {read_at(seen[i], approaching(300, static_cast<int>(i)), i < 5 ? 0.6f : 0.9f)});
+    }
+    const auto passages = run(tracker, frames);
+    ASSERT_EQ(passages.size(), 1u);
+    EXPECT_EQ(passages.front().text, "R68PTH");
+}
+
 TEST(TrackerTest, TwoVehiclesSideBySideAreTwoPassages) {
     auto tracker = default_tracker();
     std::vector<std::vector<core::PlateRead>> frames;
@@ -152,6 +188,20 @@ TEST(TrackerTest, AVeryDifferentTextStartsAnotherTrack) {
     for (int i = 0; i < 3; ++i) frames.push_back({read_at("1ABC123", {300, 300, 150, 33})});
     for (int i = 0; i < 3; ++i) frames.push_back({read_at("ZZ99XX", {300, 300, 150, 33})});
     EXPECT_EQ(run(tracker, frames).size(), 2u);
+}
+
+TEST(TrackerTest, APlateHalfOutOfThePictureStaysOnItsTrack) {
+    config::TrackingConfig config;
+    config.max_text_edits = 1;
+    Tracker tracker(config, plates::PlatesConfig{});
+    std::vector<std::vector<core::PlateRead>> frames;
+    for (int i = 0; i < 6; ++i) frames.push_back({read_at("2GSQ507", approaching(300, i), 0.9f)});
+    // Its left part has left the picture: four characters read, surely.
+    for (int i = 6; i < 9; ++i) frames.push_back({read_at("Q507", approaching(300, i), 0.9f)});
+    const auto passages = run(tracker, frames);
+    ASSERT_EQ(passages.size(), 1u);
+    EXPECT_EQ(passages.front().frames_read, 9);
+    EXPECT_EQ(passages.front().text, "2GSQ507");
 }
 
 TEST(TrackerTest, DirectionsHaveNames) {
