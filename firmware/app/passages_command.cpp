@@ -40,7 +40,7 @@ std::vector<tracking::Passage> passages_of(pipeline::PlateReader& reader,
         if (!frame) {
             ++failures;
             std::cerr << "anpr passages: " << frame.error().message << "\n";
-            break;  // the decoder cannot say where the next good frame starts
+            continue;
         }
         if (!frame.value()) break;
         auto reads = reader.read(*frame.value());

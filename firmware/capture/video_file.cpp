@@ -8,10 +8,12 @@ extern "C" {
 }
 
 #include <array>
+#include <cstdarg>
 #include <string>
 
 #include "capture/image_decode.hpp"
 #include "capture/image_files.hpp"
+#include "logging/logging.hpp"
 
 namespace anpr::capture {
 namespace {
@@ -138,9 +140,35 @@ core::Result<VideoFile> VideoFile::open_live(const std::string& url, LiveKind ki
     return opened;
 }
 
+namespace {
+
+/// FFmpeg's own messages go to the "capture" log at debug level: the unit
+/// reports what matters itself, with the source and frame named.
+void forward_ffmpeg_log(void* context, int level, const char* format, va_list arguments) {
+    if (level > av_log_get_level()) return;
+    std::array<char, 1024> line{};
+    int prefix = 1;
+    av_log_format_line2(context, level, format, arguments, line.data(),
+                        static_cast<int>(line.size()), &prefix);
+    std::string text(line.data());
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    if (!text.empty()) logging::logger("capture")->debug("ffmpeg: {}", text);
+}
+
+void route_ffmpeg_log() {
+    static const bool routed = [] {
+        av_log_set_callback(forward_ffmpeg_log);
+        return true;
+    }();
+    (void)routed;
+}
+
+}  // namespace
+
 core::Result<VideoFile> VideoFile::open_input(const std::string& name,
                                               const AVInputFormat* input_format,
                                               AVDictionary** options, bool live) {
+    route_ffmpeg_log();
     auto decoder = std::make_unique<Decoder>();
     decoder->name = name;
     decoder->live = live;
@@ -167,6 +195,9 @@ core::Result<VideoFile> VideoFile::open_input(const std::string& name,
     if (!decoder->codec) return decoder->error("out of memory");
     avcodec_parameters_to_context(decoder->codec.get(), format->streams[decoder->stream]->codecpar);
     decoder->codec->thread_count = 1;  // one core, as the rest of the pipeline
+    // A damaged frame is an error the unit counts and names, not a frame
+    // patched up silently (FFmpeg would conceal the damage and go on).
+    decoder->codec->err_recognition |= AV_EF_EXPLODE;
     if (const int rc = avcodec_open2(decoder->codec.get(), codec, nullptr); rc < 0) {
         return decoder->error("cannot start its " + std::string(codec->name) +
                               " decoder: " + av_error_text(rc));
@@ -205,7 +236,12 @@ core::Result<std::optional<core::Frame>> VideoFile::next() {
             avcodec_send_packet(d.codec.get(), nullptr);  // flush the decoder's last frames
             continue;
         }
-        if (read < 0) return d.error("reading: " + av_error_text(read));
+        if (read < 0) {
+            // The file cannot be read on: what was decoded comes out, then the end.
+            d.draining = true;
+            avcodec_send_packet(d.codec.get(), nullptr);
+            return d.error("reading: " + av_error_text(read));
+        }
         int sent = 0;
         if (d.packet->stream_index == d.stream)
             sent = avcodec_send_packet(d.codec.get(), d.packet.get());

@@ -40,7 +40,9 @@ class VideoFile final : public FrameSource {
     ~VideoFile() override;
 
     /// The next frame as 8-bit BGR, indexed from 0; std::nullopt at the end.
-    /// Corrupt data is an Error naming the file and the frame.
+    /// A damaged frame is an Error naming the file and the frame, and the next
+    /// call goes on with the frame after it; a file that cannot be read on is
+    /// an Error once, then its end.
     core::Result<std::optional<core::Frame>> next() override;
 
     bool films_a_scene() const override { return true; }

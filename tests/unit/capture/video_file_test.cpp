@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "temp_dir.hpp"
 
 namespace anpr::capture {
@@ -68,6 +70,33 @@ TEST(VideoFileTest, MissingOrGarbageFileIsNamed) {
     ASSERT_FALSE(opened.ok());
     EXPECT_NE(opened.error().message.find(garbage.string()), std::string::npos)
         << opened.error().message;
+}
+
+TEST(VideoFileTest, ADamagedFrameIsNamedAndTheVideoGoesOn) {
+    // images/passage_be.mp4 with 2000 bytes garbled in the middle of its data.
+    std::ifstream in("images/passage_be.mp4", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_GT(bytes.size(), 10000u);
+    for (std::size_t i = bytes.size() / 2; i < bytes.size() / 2 + 2000; ++i) {
+        bytes[i] = static_cast<char>(static_cast<unsigned char>(bytes[i]) * 7 + 13);
+    }
+    testing::TempDir dir;
+    auto video = VideoFile::open(dir.write("damaged.mp4", bytes));
+    ASSERT_TRUE(video.ok()) << video.error().message;
+    int frames = 0;
+    std::vector<std::string> errors;
+    for (int call = 0; call < 100; ++call) {
+        auto frame = video.value().next();
+        if (!frame) {
+            errors.push_back(frame.error().message);
+            continue;
+        }
+        if (!frame.value()) break;
+        ++frames;
+    }
+    ASSERT_FALSE(errors.empty());
+    EXPECT_NE(errors.front().find("damaged.mp4': frame "), std::string::npos) << errors.front();
+    EXPECT_GE(frames, 20);  // of 25: the damage costs a frame or a few, not the rest
 }
 
 TEST(VideoFileTest, HugeFramesAreRefusedBeforeDecoding) {
