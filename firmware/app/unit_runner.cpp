@@ -3,8 +3,9 @@
 #include <chrono>
 #include <thread>
 
-#include "logging/logging.hpp"
 #include "capture/frame_source.hpp"
+#include "capture/stream_source.hpp"
+#include "logging/logging.hpp"
 #include "pipeline/plate_reader.hpp"
 #include "tracking/tracker.hpp"
 #include "uplink/local_outbox.hpp"
@@ -108,8 +109,16 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     if (tracker) {
         if (auto stored = record.passages(tracker->finish()); !stored) return stored.error();
     }
+    const auto source_counters = frames.counters();
+    counters.frames_dropped = source_counters.dropped;
+    counters.frames_failed += source_counters.errors;
+    counters.outages = source_counters.outages;
     log->info("stopped: {} frames, {} failed, {} reads and {} passages stored", counters.frames,
               counters.frames_failed, counters.reads, counters.passages);
+    if (frames.films_a_scene() && capture::is_live_source(config.capture.source)) {
+        log->info("{}: {} frames dropped (no time to read them), {} outages", frames.description(),
+                  counters.frames_dropped, counters.outages);
+    }
     return counters;
 }
 

@@ -13,10 +13,12 @@
 namespace anpr::app {
 
 struct UnitCounters {
-    std::uint64_t frames = 0;         ///< frames taken from the source, failed ones included
-    std::uint64_t frames_failed = 0;  ///< frames that could not be decoded or read
-    std::uint64_t reads = 0;          ///< plate reads committed to the outbox (still images)
-    std::uint64_t passages = 0;       ///< vehicle passages committed to the outbox (video)
+    std::uint64_t frames = 0;          ///< frames taken from the source, failed ones included
+    std::uint64_t frames_failed = 0;   ///< frames that could not be decoded or read
+    std::uint64_t reads = 0;           ///< plate reads committed to the outbox (still images)
+    std::uint64_t passages = 0;        ///< vehicle passages committed to the outbox (video)
+    std::uint64_t frames_dropped = 0;  ///< live frames the reader had no time for
+    std::uint64_t outages = 0;         ///< times a live source was lost
 };
 
 /// Runs until the source is done or `stop` is set. A bad frame is logged and

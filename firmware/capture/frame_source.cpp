@@ -1,5 +1,6 @@
 #include "capture/frame_source.hpp"
 
+#include "capture/capture_thread.hpp"
 #include "capture/image_folder_source.hpp"
 #include "capture/stream_source.hpp"
 #include "capture/video_file.hpp"
@@ -8,8 +9,10 @@ namespace anpr::capture {
 
 core::Result<std::unique_ptr<FrameSource>> open_source(const config::CaptureConfig& config,
                                                        const std::atomic<bool>& stop) {
-    if (is_live_source(config.source))
-        return std::unique_ptr<FrameSource>(std::make_unique<StreamSource>(config, stop));
+    if (is_live_source(config.source)) {
+        return std::unique_ptr<FrameSource>(
+            std::make_unique<CaptureThread>(std::make_unique<StreamSource>(config, stop), stop));
+    }
     if (is_video_file(config.source)) {
         auto video = VideoFile::open(config.source);
         if (!video) return core::Error{"capture: " + video.error().message};

@@ -3,6 +3,7 @@
 /// of still images, a video file, a network stream or a V4L2 camera.
 
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,6 +13,13 @@
 #include "core/types.hpp"
 
 namespace anpr::capture {
+
+/// What a source went through, for the logs and the diagnostics.
+struct SourceCounters {
+    std::uint64_t dropped = 0;  ///< live frames the reader had no time for
+    std::uint64_t errors = 0;   ///< frames that could not be decoded, handled inside the source
+    std::uint64_t outages = 0;  ///< times a live source was lost or could not be opened
+};
 
 class FrameSource {
   public:
@@ -29,13 +37,16 @@ class FrameSource {
 
     /// What it is, for the logs: "13 images in 'images'", "video 'a.mp4'".
     virtual std::string description() const = 0;
+
+    virtual SourceCounters counters() const { return {}; }
 };
 
 /// The source `config.source` names: a live stream or camera (by its scheme,
 /// see is_live_source), a video file (by its extension, see is_video_file) or
 /// a folder of images. An Error names the path and what is wrong with it; a
-/// live source is never an Error: it connects, and reconnects, as it reads.
-/// `stop` ends a live source's waits.
+/// live source is never an Error: it connects, and reconnects, as it reads,
+/// on a capture thread of its own (capture/capture_thread.hpp). `stop` ends
+/// a live source's waits.
 core::Result<std::unique_ptr<FrameSource>> open_source(const config::CaptureConfig& config,
                                                        const std::atomic<bool>& stop);
 

@@ -40,10 +40,9 @@ void StreamSource::lose(const std::string& why) {
     if (!lost_) {
         lost_ = true;
         ++counters_.outages;
-        capture_log()->warn("{} lost (outage {}): {}; trying again", description(),
-                            counters_.outages, why);
+        capture_log()->warn("source lost (outage {}): {}; trying again", counters_.outages, why);
     } else {
-        capture_log()->debug("{} still unavailable: {}", description(), why);
+        capture_log()->debug("source still unavailable: {}", why);
     }
 }
 
@@ -81,7 +80,7 @@ core::Result<std::optional<core::Frame>> StreamSource::next() {
             frame.value()->index = counters_.frames++;
             return frame;
         }
-        lose(frame ? "the stream ended" : frame.error().message);
+        lose(frame ? description() + ": the stream ended" : frame.error().message);
         input_.reset();
         back_off();
     }

@@ -38,10 +38,11 @@ class StreamSource final : public FrameSource {
     bool films_a_scene() const override { return true; }
     std::string description() const override;
 
-    const StreamCounters& counters() const { return counters_; }
+    const StreamCounters& stream_counters() const { return counters_; }
+    SourceCounters counters() const override { return {0, 0, counters_.outages}; }
 
   private:
-    /// Marks the source lost (once per outage) with the reason.
+    /// Marks the source lost (once per outage) with the reason, which names it.
     void lose(const std::string& why);
     /// Sleeps the current backoff (or until stop) and doubles it.
     void back_off();

@@ -48,9 +48,9 @@ TEST(StreamSourceTest, AMissingCameraIsOneOutageAndTheUnitWaits) {
     auto frame = next_until_stopped(source, stop, 600ms);
     ASSERT_TRUE(frame.ok());
     EXPECT_FALSE(frame.value().has_value());  // only because it was stopped
-    EXPECT_EQ(source.counters().outages, 1u);
-    EXPECT_GE(source.counters().failed_opens, 3u);  // 0.05, 0.1, 0.2, 0.2 s apart
-    EXPECT_EQ(source.counters().frames, 0u);
+    EXPECT_EQ(source.stream_counters().outages, 1u);
+    EXPECT_GE(source.stream_counters().failed_opens, 3u);  // 0.05, 0.1, 0.2, 0.2 s apart
+    EXPECT_EQ(source.stream_counters().frames, 0u);
 }
 
 TEST(StreamSourceTest, AStreamNobodyServesIsRetried) {
@@ -59,8 +59,8 @@ TEST(StreamSourceTest, AStreamNobodyServesIsRetried) {
     auto frame = next_until_stopped(source, stop, 400ms);
     ASSERT_TRUE(frame.ok());
     EXPECT_FALSE(frame.value().has_value());
-    EXPECT_EQ(source.counters().outages, 1u);
-    EXPECT_GE(source.counters().failed_opens, 2u);
+    EXPECT_EQ(source.stream_counters().outages, 1u);
+    EXPECT_GE(source.stream_counters().failed_opens, 2u);
 }
 
 }  // namespace
