@@ -23,7 +23,7 @@ std::vector<tracking::Passage> passages_of(pipeline::PlateReader& reader,
                                            const config::AppConfig& config,
                                            capture::VideoFile& video,
                                            const PassagesOptions& options, int& failures) {
-    tracking::Tracker tracker(config.tracking, config.plates);
+    tracking::Tracker tracker(config.tracking, config.plates, config.lanes);
     std::vector<tracking::Passage> passages;
     const auto keep = [&](std::vector<tracking::Passage> ended) {
         for (auto& passage : ended) {

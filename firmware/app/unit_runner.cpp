@@ -73,7 +73,7 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     // A video films vehicles passing: one record per passage. Still images
     // are scenes of their own: one record per read.
     std::optional<tracking::Tracker> tracker;
-    if (frames.films_a_scene()) tracker.emplace(config.tracking, config.plates);
+    if (frames.films_a_scene()) tracker.emplace(config.tracking, config.plates, config.lanes);
     log->info("unit {} at site {}: reading {}, {} go to '{}'", config.unit.id, config.unit.site,
               frames.description(), tracker ? "passages" : "reads", config.outbox.path.string());
 

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "plates/plates.hpp"
 
@@ -55,6 +56,15 @@ struct OcrConfig {
     float min_confidence = 0.35f;    ///< reads below this are not reported, 0..1
 };
 
+/// Lanes seen by the camera: a region of interest each. Plates read outside
+/// every lane are ignored (the other carriageway, a car park); passages name
+/// their lane. None: the whole picture, passages without a lane.
+struct LanesConfig {
+    std::vector<std::string> names;  ///< e.g. ["1", "2"], one per polygon
+    /// Each lane's outline in frame pixels, x0, y0, x1, y1, ... (3 points at least).
+    std::vector<std::vector<int>> polygons;
+};
+
 /// Following plates across the frames of a video or stream (tracking/).
 struct TrackingConfig {
     /// A vehicle's passage ends when its plate has not been read for this long, s, 0.05..10.
@@ -80,6 +90,7 @@ struct AppConfig {
     LocalizeConfig localize;
     OcrConfig ocr;
     plates::PlatesConfig plates;
+    LanesConfig lanes;
     TrackingConfig tracking;
     OutboxConfig outbox;
 };

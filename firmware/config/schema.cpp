@@ -138,6 +138,43 @@ struct Codec<std::vector<std::string>> {
     }
 };
 
+template <>
+struct Codec<std::vector<std::vector<int>>> {
+    static core::Result<std::vector<std::vector<int>>> read(const toml::node& node) {
+        const auto* array = node.as_array();
+        if (!array) return wrong_type("an array of arrays of integers", node);
+        std::vector<std::vector<int>> values;
+        for (std::size_t i = 0; i < array->size(); ++i) {
+            const auto* inner = (*array)[i].as_array();
+            if (!inner) {
+                return core::Error{"expected an array of arrays of integers, got " +
+                                   std::string(type_name((*array)[i])) + " at index " +
+                                   std::to_string(i)};
+            }
+            std::vector<int> row;
+            for (std::size_t j = 0; j < inner->size(); ++j) {
+                auto value = Codec<int>::read((*inner)[j]);
+                if (!value) {
+                    return core::Error{value.error().message + " at index " + std::to_string(i) +
+                                       ", " + std::to_string(j)};
+                }
+                row.push_back(value.value());
+            }
+            values.push_back(std::move(row));
+        }
+        return values;
+    }
+    static std::string write(const std::vector<std::vector<int>>& values) {
+        toml::array array;
+        for (const auto& row : values) {
+            toml::array inner;
+            for (const int value : row) inner.push_back(value);
+            array.push_back(std::move(inner));
+        }
+        return as_toml(array);
+    }
+};
+
 template <class T>
 Check<T> in_range(T low, T high) {
     return [low, high](const T& value) -> Problem {
@@ -172,6 +209,21 @@ Check<std::vector<std::string>> each(Check<std::string> check) {
 template <class T>
 Problem non_empty(const T& value) {
     if (value.empty()) return "must not be empty";
+    return std::nullopt;
+}
+
+/// Lane outlines: 3 points or more each, as x, y pairs, none negative.
+Problem polygons(const std::vector<std::vector<int>>& values) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const auto& p = values[i];
+        if (p.size() < 6 || p.size() % 2 != 0) {
+            return "polygon " + std::to_string(i) + " must be x, y pairs of 3 points or more, got " +
+                   std::to_string(p.size()) + " numbers";
+        }
+        if (std::any_of(p.begin(), p.end(), [](int v) { return v < 0; })) {
+            return "polygon " + std::to_string(i) + " has a negative coordinate";
+        }
+    }
     return std::nullopt;
 }
 
@@ -223,6 +275,7 @@ const std::vector<Binding>& bindings() {
         const Section localize{"localize", &AppConfig::localize};
         const Section ocr{"ocr", &AppConfig::ocr};
         const Section plates{"plates", &AppConfig::plates};
+        const Section lanes{"lanes", &AppConfig::lanes};
         const Section tracking{"tracking", &AppConfig::tracking};
         const Section outbox{"outbox", &AppConfig::outbox};
         using P = ::anpr::plates::PlatesConfig;
@@ -252,6 +305,8 @@ const std::vector<Binding>& bindings() {
             plates("countries", &P::countries, each(one_of(::anpr::plates::known_countries()))),
             plates("unformatted_factor", &P::unformatted_factor, in_range(0.f, 1.f)),
             plates("max_corrections", &P::max_corrections, in_range(0, 8)),
+            lanes("names", &LanesConfig::names, each(identifier)),
+            lanes("polygons", &LanesConfig::polygons, polygons),
             tracking("max_gap_s", &TrackingConfig::max_gap_s, in_range(0.05f, 10.f)),
             tracking("min_frames", &TrackingConfig::min_frames, in_range(1, 100)),
             tracking("min_overlap", &TrackingConfig::min_overlap, in_range(0.f, 1.f)),
@@ -286,6 +341,13 @@ const std::vector<CrossCheck>& cross_checks() {
                   &CaptureConfig::reconnect_max_s, &CaptureConfig::reconnect_min_s),
         not_below("localize.max_plate_width", "localize.min_plate_width", &AppConfig::localize,
                   &LocalizeConfig::max_plate_width, &LocalizeConfig::min_plate_width),
+        {"lanes.polygons",
+         [](const AppConfig& config) -> Problem {
+             const auto& lanes = config.lanes;
+             if (lanes.names.size() == lanes.polygons.size()) return std::nullopt;
+             return std::to_string(lanes.polygons.size()) + " polygons for " +
+                    std::to_string(lanes.names.size()) + " lanes.names: one each";
+         }},
     };
     return checks;
 }

@@ -22,6 +22,7 @@ struct Sighting {
     std::uint64_t frame = 0;  ///< the frame's index in its source
     core::Timestamp time;
     core::PlateRead read;
+    std::string lane;  ///< config [lanes]; "" when none is set
 };
 
 struct Passage {
@@ -36,6 +37,7 @@ struct Passage {
     Sighting best;                                ///< the most confident read
     cv::Mat best_crop;  ///< the plate in the best frame, BGR, with a margin
     Direction direction = Direction::unknown;
+    std::string lane;  ///< the lane it was read in most; "" when no lane is set
     int frames_read = 0;
 };
 

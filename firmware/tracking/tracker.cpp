@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "core/edit_distance.hpp"
 #include "core/geometry.hpp"
@@ -49,6 +50,14 @@ std::size_t text_edits(const std::string& a, const std::string& b) {
     return a.size() < b.size() ? core::edits_to_part_of(a, b) : core::edits_to_part_of(b, a);
 }
 
+std::string most_frequent_lane(const std::vector<Sighting>& sightings) {
+    std::map<std::string, int> count;
+    for (const auto& s : sightings) ++count[s.lane];
+    return std::max_element(count.begin(), count.end(),
+                            [](const auto& a, const auto& b) { return a.second < b.second; })
+        ->first;
+}
+
 Direction direction_of(const Sighting& first, const Sighting& last) {
     const cv::Rect& a = first.read.box;
     const cv::Rect& b = last.read.box;
@@ -76,8 +85,9 @@ std::string_view direction_name(Direction direction) {
     return "unknown";
 }
 
-Tracker::Tracker(config::TrackingConfig config, plates::PlatesConfig plates)
-    : config_(config), plates_(std::move(plates)) {}
+Tracker::Tracker(config::TrackingConfig config, plates::PlatesConfig plates,
+                 config::LanesConfig lanes)
+    : config_(config), plates_(std::move(plates)), lanes_(lanes) {}
 
 cv::Rect Tracker::expected_box(const Track& track, const core::Timestamp& time) {
     const std::size_t n = track.sightings.size();
@@ -121,8 +131,9 @@ double Tracker::match_score(const Track& track, const core::PlateRead& read,
     return std::max(overlap, 1 - jump) - kEditCost * static_cast<double>(edits);
 }
 
-void Tracker::extend(Track& track, const core::Frame& frame, const core::PlateRead& read) {
-    track.sightings.push_back({frame.index, frame.captured, read});
+void Tracker::extend(Track& track, const core::Frame& frame, const core::PlateRead& read,
+                     std::string lane) {
+    track.sightings.push_back({frame.index, frame.captured, read, std::move(lane)});
     const std::size_t index = track.sightings.size() - 1;
     if (index > 0 && read.confidence <= track.sightings[track.best].read.confidence) return;
     track.best = index;
@@ -152,12 +163,23 @@ std::optional<Passage> Tracker::passage_of(const Track& track) const {
     passage.best = track.sightings[track.best];
     passage.best_crop = track.best_crop;
     passage.direction = direction_of(passage.first, passage.last);
+    passage.lane = most_frequent_lane(track.sightings);
     passage.frames_read = static_cast<int>(track.sightings.size());
     return passage;
 }
 
 std::vector<Passage> Tracker::add(const core::Frame& frame,
-                                  const std::vector<core::PlateRead>& reads) {
+                                  const std::vector<core::PlateRead>& all_reads) {
+    // Only reads in a lane count; each with its lane.
+    std::vector<core::PlateRead> reads;
+    std::vector<std::string> lanes;
+    for (const auto& read : all_reads) {
+        if (auto lane = lanes_.lane_of(read.box)) {
+            reads.push_back(read);
+            lanes.push_back(std::move(*lane));
+        }
+    }
+
     // Tracks not read for too long have ended; a clock that went back (a
     // source started again) ends them all.
     std::vector<Passage> ended;
@@ -187,13 +209,13 @@ std::vector<Passage> Tracker::add(const core::Frame& frame,
     for (const auto& pair : pairs) {
         if (track_taken[pair.track] || read_taken[pair.read]) continue;
         track_taken[pair.track] = read_taken[pair.read] = true;
-        extend(tracks_[pair.track], frame, reads[pair.read]);
+        extend(tracks_[pair.track], frame, reads[pair.read], lanes[pair.read]);
     }
     for (std::size_t r = 0; r < reads.size(); ++r) {
         if (read_taken[r]) continue;
         Track track;
         track.source = frame.source;
-        extend(track, frame, reads[r]);
+        extend(track, frame, reads[r], lanes[r]);
         tracks_.push_back(std::move(track));
     }
     return ended;

@@ -6,13 +6,16 @@
 #include <vector>
 
 #include "config/app_config.hpp"
+#include "tracking/lanes.hpp"
 #include "tracking/passage.hpp"
 
 namespace anpr::tracking {
 
 class Tracker {
   public:
-    Tracker(config::TrackingConfig config, plates::PlatesConfig plates);
+    /// Reads outside every lane of `lanes` are left out (no lanes: none is).
+    Tracker(config::TrackingConfig config, plates::PlatesConfig plates,
+            config::LanesConfig lanes = {});
 
     /// Adds one frame's reads, frames in capture order. A read joins the open
     /// track whose plate it overlaps where the plate was expected (its last
@@ -41,12 +44,14 @@ class Tracker {
     /// How well `read` continues `track`, or a negative value when it cannot.
     double match_score(const Track& track, const core::PlateRead& read,
                        const core::Timestamp& time) const;
-    void extend(Track& track, const core::Frame& frame, const core::PlateRead& read);
+    void extend(Track& track, const core::Frame& frame, const core::PlateRead& read,
+                std::string lane);
     /// The passage of an ended track, or nothing when it was read too few times.
     std::optional<Passage> passage_of(const Track& track) const;
 
     config::TrackingConfig config_;
     plates::PlatesConfig plates_;
+    Lanes lanes_;
     std::vector<Track> tracks_;
 };
 

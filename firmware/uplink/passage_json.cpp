@@ -47,6 +47,7 @@ nlohmann::ordered_json passage_json(const tracking::Passage& passage) {
             {"confidence", rounded(passage.confidence)},
             {"candidates", candidates},
             {"direction", std::string(tracking::direction_name(passage.direction))},
+            {"lane", passage.lane},
             {"frames_read", passage.frames_read},
             {"first", sighting_json(passage.first)},
             {"last", sighting_json(passage.last)},

@@ -10,7 +10,7 @@
 namespace anpr::uplink {
 
 /// {"source", "text", "display", "country", "confidence", "candidates",
-///  "direction", "frames_read", "first"/"last"/"best": {"frame", "captured_utc",
+///  "direction", "lane", "frames_read", "first"/"last"/"best": {"frame", "captured_utc",
 ///  "box"}, "best_crop_jpeg": base64 JPEG of the plate, "" when there is none}.
 nlohmann::ordered_json passage_json(const tracking::Passage& passage);
 

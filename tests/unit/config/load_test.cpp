@@ -212,6 +212,24 @@ TEST(ConfigTest, UnitIdAndSiteAreNonEmptyPlainNames) {
         "test.toml:2: unit.site: 'gate 3/north' may only hold A-Z, a-z, 0-9, '.', '_' and '-'");
 }
 
+TEST(ConfigTest, LanesAreNamedPolygons) {
+    auto loaded = parse(
+        "[lanes]\nnames = [\"1\", \"2\"]\npolygons = [[0, 0, 10, 0, 10, 10], [10, 0, 20, 0, 20, "
+        "10, 10, 10]]\n");
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    EXPECT_EQ(loaded.value().lanes.names, (std::vector<std::string>{"1", "2"}));
+    ASSERT_EQ(loaded.value().lanes.polygons.size(), 2u);
+    EXPECT_EQ(loaded.value().lanes.polygons[1].size(), 8u);
+    EXPECT_EQ(
+        error_of("[lanes]\nnames = [\"1\"]\npolygons = [[0, 0, 10, 0]]\n"),
+        "test.toml:3: lanes.polygons: polygon 0 must be x, y pairs of 3 points or more, got 4 "
+        "numbers");
+    EXPECT_EQ(error_of("[lanes]\nnames = [\"1\", \"2\"]\npolygons = [[0, 0, 10, 0, 10, 10]]\n"),
+              "test.toml:3: lanes.polygons: 1 polygons for 2 lanes.names: one each");
+    EXPECT_EQ(error_of("[lanes]\nnames = [\"1\"]\npolygons = [[0, 0, 10, \"x\", 10, 10]]\n"),
+              "test.toml:3: lanes.polygons: expected an integer, got string at index 0, 3");
+}
+
 TEST(ConfigTest, MaxPlateWidthBelowMinIsAnError) {
     EXPECT_EQ(
         error_of("[localize]\nmin_plate_width = 100\nmax_plate_width = 50\n"),

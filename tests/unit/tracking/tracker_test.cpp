@@ -204,6 +204,22 @@ TEST(TrackerTest, APlateHalfOutOfThePictureStaysOnItsTrack) {
     EXPECT_EQ(passages.front().text, "2GSQ507");
 }
 
+TEST(TrackerTest, PassagesNameTheirLaneAndReadsOutsideTheLanesAreLeftOut) {
+    config::LanesConfig lanes;
+    lanes.names = {"1", "2"};
+    lanes.polygons = {{0, 90, 320, 90, 320, 480, 0, 480}, {320, 90, 640, 90, 640, 480, 320, 480}};
+    Tracker tracker(config::TrackingConfig{}, plates::PlatesConfig{}, lanes);
+    std::vector<std::vector<core::PlateRead>> frames;
+    for (int i = 0; i < 8; ++i) {
+        frames.push_back({read_at("1ABC123", approaching(150, i)),
+                          read_at("2XYZ789", approaching(450, i)),
+                          read_at("ZONE30", {500, 20, 80, 20})});  // a sign above the road
+    }
+    const auto passages = run(tracker, frames);
+    ASSERT_EQ(passages.size(), 2u);
+    for (const auto& p : passages) EXPECT_EQ(p.lane, p.text == "1ABC123" ? "1" : "2");
+}
+
 TEST(TrackerTest, DirectionsHaveNames) {
     EXPECT_EQ(direction_name(Direction::approaching), "approaching");
     EXPECT_EQ(direction_name(Direction::receding), "receding");

@@ -24,6 +24,7 @@ tracking::Passage sample_passage() {
     p.best.time.utc = std::chrono::system_clock::time_point{} + std::chrono::milliseconds(1500);
     p.best_crop = cv::Mat(50, 230, CV_8UC3, cv::Scalar(200, 200, 200));
     p.direction = tracking::Direction::approaching;
+    p.lane = "2";
     p.frames_read = 27;
     return p;
 }
@@ -36,6 +37,7 @@ TEST(PassageJsonTest, HoldsWhatPoliceNeed) {
     EXPECT_DOUBLE_EQ(json.at("confidence").get<double>(), 0.912);
     EXPECT_EQ(json.at("candidates").size(), 2u);
     EXPECT_EQ(json.at("direction"), "approaching");
+    EXPECT_EQ(json.at("lane"), "2");
     EXPECT_EQ(json.at("frames_read"), 27);
     EXPECT_EQ(json.at("first").at("frame"), 12);
     EXPECT_EQ(json.at("last").at("box"), nlohmann::ordered_json({80, 400, 200, 44}));
