@@ -7,6 +7,7 @@
 #include "capture/stream_source.hpp"
 #include "logging/logging.hpp"
 #include "pipeline/plate_reader.hpp"
+#include "pipeline/stage_stats.hpp"
 #include "tracking/tracker.hpp"
 #include "uplink/local_outbox.hpp"
 #include "uplink/passage_json.hpp"
@@ -78,6 +79,7 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
               frames.description(), tracker ? "passages" : "reads", config.outbox.path.string());
 
     UnitCounters counters;
+    pipeline::StageStats stage_stats;
     Recorder record(config.unit, outbox.value(), counters);
     while (!stop) {
         auto frame = frames.next();
@@ -89,12 +91,14 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
             continue;
         }
         const auto& image = *frame.value();
-        auto plates = reader.value().read(image);
+        pipeline::StageTimes times;
+        auto plates = reader.value().read(image, &times);
         if (!plates) {
             ++counters.frames_failed;
             log->warn("cannot read frame '{}': {}", image.source, plates.error().message);
             continue;
         }
+        stage_stats.add(times);
         if (tracker) {
             if (auto stored = record.passages(tracker->add(image, plates.value())); !stored)
                 return stored.error();
@@ -115,6 +119,7 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     counters.outages = source_counters.outages;
     log->info("stopped: {} frames, {} failed, {} reads and {} passages stored", counters.frames,
               counters.frames_failed, counters.reads, counters.passages);
+    if (stage_stats.frames() > 0) log->info("stage times: {}", stage_stats.line());
     if (frames.films_a_scene() && capture::is_live_source(config.capture.source)) {
         log->info("{}: {} frames dropped (no time to read them), {} outages", frames.description(),
                   counters.frames_dropped, counters.outages);
