@@ -7,6 +7,7 @@
 #include "capture/stream_source.hpp"
 #include "logging/logging.hpp"
 #include "pipeline/plate_reader.hpp"
+#include "pipeline/reading_pool.hpp"
 #include "pipeline/stage_stats.hpp"
 #include "tracking/tracker.hpp"
 #include "uplink/local_outbox.hpp"
@@ -59,6 +60,17 @@ class Recorder {
     std::shared_ptr<spdlog::logger> log_ = logging::logger("unit");
 };
 
+/// One reader per pipeline thread, each with its own models and Tesseract.
+core::Result<std::vector<pipeline::PlateReader>> make_readers(const config::AppConfig& config) {
+    std::vector<pipeline::PlateReader> readers;
+    for (int i = 0; i < config.pipeline.threads; ++i) {
+        auto reader = pipeline::PlateReader::create(config);
+        if (!reader) return reader.error();
+        readers.push_back(std::move(reader).value());
+    }
+    return readers;
+}
+
 }  // namespace
 
 core::Result<UnitCounters> run_unit(const config::AppConfig& config,
@@ -66,8 +78,8 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     auto log = logging::logger("unit");
     auto source = capture::open_source(config.capture, stop);
     if (!source) return source.error();
-    auto reader = pipeline::PlateReader::create(config);
-    if (!reader) return reader.error();
+    auto readers = make_readers(config);
+    if (!readers) return readers.error();
     auto outbox = uplink::LocalOutbox::open(config.outbox.path);
     if (!outbox) return outbox.error();
     capture::FrameSource& frames = *source.value();
@@ -75,41 +87,41 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     // are scenes of their own: one record per read.
     std::optional<tracking::Tracker> tracker;
     if (frames.films_a_scene()) tracker.emplace(config.tracking, config.plates, config.lanes);
-    log->info("unit {} at site {}: reading {}, {} go to '{}'", config.unit.id, config.unit.site,
-              frames.description(), tracker ? "passages" : "reads", config.outbox.path.string());
+    log->info("unit {} at site {}: reading {} on {} thread(s), {} go to '{}'", config.unit.id,
+              config.unit.site, frames.description(), config.pipeline.threads,
+              tracker ? "passages" : "reads", config.outbox.path.string());
 
     UnitCounters counters;
     pipeline::StageStats stage_stats;
     Recorder record(config.unit, outbox.value(), counters);
-    while (!stop) {
-        auto frame = frames.next();
-        if (frame && !frame.value()) break;
+    pipeline::ReadingPool pool(std::move(readers).value());
+    const auto on_frame = [&](pipeline::ReadFrame& read) -> core::Status {
         ++counters.frames;
-        if (!frame) {
+        const auto& image = read.frame;
+        if (!read.plates) {
             ++counters.frames_failed;
-            log->warn("skipping frame: {}", frame.error().message);
-            continue;
+            log->warn("cannot read frame '{}': {}", image.source, read.plates.error().message);
+            return core::Ok{};
         }
-        const auto& image = *frame.value();
-        pipeline::StageTimes times;
-        auto plates = reader.value().read(image, &times);
-        if (!plates) {
-            ++counters.frames_failed;
-            log->warn("cannot read frame '{}': {}", image.source, plates.error().message);
-            continue;
-        }
-        stage_stats.add(times);
+        stage_stats.add(read.times);
         if (tracker) {
-            if (auto stored = record.passages(tracker->add(image, plates.value())); !stored)
-                return stored.error();
+            if (auto stored = record.passages(tracker->add(image, read.plates.value())); !stored)
+                return stored;
         } else {
-            for (const auto& plate : plates.value()) {
-                if (auto stored = record.read(image, plate); !stored) return stored.error();
+            for (const auto& plate : read.plates.value()) {
+                if (auto stored = record.read(image, plate); !stored) return stored;
             }
-            if (plates.value().empty()) log->debug("no plate in '{}'", image.source);
+            if (read.plates.value().empty()) log->debug("no plate in '{}'", image.source);
         }
         pause(config.capture.interval_ms, stop);
-    }
+        return core::Ok{};
+    };
+    const auto on_error = [&](const core::Error& error) {
+        ++counters.frames;
+        ++counters.frames_failed;
+        log->warn("skipping frame: {}", error.message);
+    };
+    if (auto ran = pool.run(frames, stop, on_frame, on_error); !ran) return ran.error();
     if (tracker) {
         if (auto stored = record.passages(tracker->finish()); !stored) return stored.error();
     }

@@ -46,6 +46,12 @@ struct LocalizeConfig {
     int max_plate_width = 800;  ///< px, >= min_plate_width, ..8000
 };
 
+struct PipelineConfig {
+    /// Frames read at once, each on a thread with its own reader (models and
+    /// Tesseract: about 40 MB each), 1..8. More than the cores is no faster.
+    int threads = 1;
+};
+
 struct OcrConfig {
     /// "tesseract", "cnn", or "tesseract+cnn" (both read every region, readings merged).
     std::string engine = "tesseract+cnn";
@@ -89,6 +95,7 @@ struct AppConfig {
     CaptureConfig capture;
     LocalizeConfig localize;
     OcrConfig ocr;
+    PipelineConfig pipeline;
     plates::PlatesConfig plates;
     LanesConfig lanes;
     TrackingConfig tracking;

@@ -274,6 +274,7 @@ const std::vector<Binding>& bindings() {
         const Section capture{"capture", &AppConfig::capture};
         const Section localize{"localize", &AppConfig::localize};
         const Section ocr{"ocr", &AppConfig::ocr};
+        const Section pipeline{"pipeline", &AppConfig::pipeline};
         const Section plates{"plates", &AppConfig::plates};
         const Section lanes{"lanes", &AppConfig::lanes};
         const Section tracking{"tracking", &AppConfig::tracking};
@@ -302,6 +303,7 @@ const std::vector<Binding>& bindings() {
             ocr("tessdata", &OcrConfig::tessdata),
             ocr("language", &OcrConfig::language, non_empty<std::string>),
             ocr("min_confidence", &OcrConfig::min_confidence, in_range(0.f, 1.f)),
+            pipeline("threads", &PipelineConfig::threads, in_range(1, 8)),
             plates("countries", &P::countries, each(one_of(::anpr::plates::known_countries()))),
             plates("unformatted_factor", &P::unformatted_factor, in_range(0.f, 1.f)),
             plates("max_corrections", &P::max_corrections, in_range(0, 8)),
