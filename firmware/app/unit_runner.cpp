@@ -6,6 +6,7 @@
 #include "capture/frame_source.hpp"
 #include "capture/stream_source.hpp"
 #include "logging/logging.hpp"
+#include "pipeline/motion_gate.hpp"
 #include "pipeline/plate_reader.hpp"
 #include "pipeline/reading_pool.hpp"
 #include "pipeline/stage_stats.hpp"
@@ -95,6 +96,7 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     pipeline::StageStats stage_stats;
     Recorder record(config.unit, outbox.value(), counters);
     pipeline::ReadingPool pool(std::move(readers).value());
+    std::atomic<bool> tracker_idle{true};
     const auto on_frame = [&](pipeline::ReadFrame& read) -> core::Status {
         ++counters.frames;
         const auto& image = read.frame;
@@ -107,6 +109,7 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
         if (tracker) {
             if (auto stored = record.passages(tracker->add(image, read.plates.value())); !stored)
                 return stored;
+            tracker_idle = tracker->open_tracks() == 0;
         } else {
             for (const auto& plate : read.plates.value()) {
                 if (auto stored = record.read(image, plate); !stored) return stored;
@@ -121,7 +124,19 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
         ++counters.frames_failed;
         log->warn("skipping frame: {}", error.message);
     };
-    if (auto ran = pool.run(frames, stop, on_frame, on_error); !ran) return ran.error();
+    // Empty road: nothing moved and no plate is being followed. The gate sees
+    // every frame in order (the pool calls it so), to compare it with the last.
+    pipeline::MotionGate gate;
+    const bool gating = tracker && config.pipeline.motion_gate;
+    const auto skip = [&](const core::Frame& frame) {
+        const bool moved = gate.moved(frame.image);
+        return !moved && tracker_idle.load();
+    };
+    auto ran = gating ? pool.run(frames, stop, on_frame, on_error, skip)
+                      : pool.run(frames, stop, on_frame, on_error);
+    if (!ran) return ran.error();
+    counters.frames_skipped = pool.skipped();
+    counters.frames += counters.frames_skipped;
     if (tracker) {
         if (auto stored = record.passages(tracker->finish()); !stored) return stored.error();
     }
@@ -131,6 +146,7 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     counters.outages = source_counters.outages;
     log->info("stopped: {} frames, {} failed, {} reads and {} passages stored", counters.frames,
               counters.frames_failed, counters.reads, counters.passages);
+    if (gating) log->info("{} frames not read: nothing moved on them", counters.frames_skipped);
     if (stage_stats.frames() > 0) log->info("stage times: {}", stage_stats.line());
     if (frames.films_a_scene() && capture::is_live_source(config.capture.source)) {
         log->info("{}: {} frames dropped (no time to read them), {} outages", frames.description(),

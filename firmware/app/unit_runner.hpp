@@ -18,6 +18,7 @@ struct UnitCounters {
     std::uint64_t reads = 0;           ///< plate reads committed to the outbox (still images)
     std::uint64_t passages = 0;        ///< vehicle passages committed to the outbox (video)
     std::uint64_t frames_dropped = 0;  ///< live frames the reader had no time for
+    std::uint64_t frames_skipped = 0;  ///< frames not read: nothing moved (motion gate)
     std::uint64_t outages = 0;         ///< times a live source was lost
 };
 

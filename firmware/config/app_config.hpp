@@ -50,6 +50,9 @@ struct PipelineConfig {
     /// Frames read at once, each on a thread with its own reader (models and
     /// Tesseract: about 40 MB each), 1..8. More than the cores is no faster.
     int threads = 1;
+    /// Videos and live sources: skip reading frames where nothing moved
+    /// while no plate is being followed (empty road).
+    bool motion_gate = true;
 };
 
 struct OcrConfig {

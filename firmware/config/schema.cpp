@@ -304,6 +304,7 @@ const std::vector<Binding>& bindings() {
             ocr("language", &OcrConfig::language, non_empty<std::string>),
             ocr("min_confidence", &OcrConfig::min_confidence, in_range(0.f, 1.f)),
             pipeline("threads", &PipelineConfig::threads, in_range(1, 8)),
+            pipeline("motion_gate", &PipelineConfig::motion_gate),
             plates("countries", &P::countries, each(one_of(::anpr::plates::known_countries()))),
             plates("unformatted_factor", &P::unformatted_factor, in_range(0.f, 1.f)),
             plates("max_corrections", &P::max_corrections, in_range(0, 8)),

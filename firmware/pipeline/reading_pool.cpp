@@ -14,7 +14,8 @@ namespace {
 constexpr std::uint64_t kAheadPerReader = 2;
 
 struct SourceEnded {};
-using Outcome = std::variant<ReadFrame, core::Error, SourceEnded>;
+struct Skipped {};
+using Outcome = std::variant<ReadFrame, core::Error, SourceEnded, Skipped>;
 
 }  // namespace
 
@@ -22,7 +23,8 @@ ReadingPool::ReadingPool(std::vector<PlateReader> readers) : readers_(std::move(
 
 core::Status ReadingPool::run(capture::FrameSource& source, const std::atomic<bool>& stop,
                               const std::function<core::Status(ReadFrame&)>& on_frame,
-                              const std::function<void(const core::Error&)>& on_error) {
+                              const std::function<void(const core::Error&)>& on_error,
+                              const std::function<bool(const core::Frame&)>& skip) {
     std::mutex source_mutex;  // one reader takes a frame at a time...
     std::uint64_t taken = 0;  // ...and numbers it (guarded by source_mutex)
     std::mutex mutex;         // guards what follows
@@ -43,16 +45,21 @@ core::Status ReadingPool::run(capture::FrameSource& source, const std::atomic<bo
                 if (finished || stop) break;
             }
             std::uint64_t number = 0;
+            bool skipping = false;
             core::Result<std::optional<core::Frame>> next = std::optional<core::Frame>{};
             {
                 const std::lock_guard lock(source_mutex);
                 next = source.next();
                 number = taken++;
                 ++taken_count;
+                skipping = next && next.value() && skip && skip(*next.value());
             }
             Outcome outcome = SourceEnded{};
             if (!next) {
                 outcome = next.error();
+            } else if (skipping) {
+                ++skipped_;
+                outcome = Skipped{};
             } else if (next.value()) {
                 ReadFrame read;
                 read.frame = std::move(*next.value());
@@ -89,6 +96,7 @@ core::Status ReadingPool::run(capture::FrameSource& source, const std::atomic<bo
         lock.unlock();
         changed.notify_all();
         if (std::holds_alternative<SourceEnded>(outcome)) break;
+        if (std::holds_alternative<Skipped>(outcome)) continue;
         if (auto* error = std::get_if<core::Error>(&outcome)) {
             on_error(*error);
             continue;

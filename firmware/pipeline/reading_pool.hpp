@@ -29,15 +29,21 @@ class ReadingPool {
     /// in the order the source gave them; a frame the source could not give
     /// goes to `on_error` in its place. Readers take at most two frames each
     /// ahead of the one handed on. An Error from `on_frame` stops the pool
-    /// and is returned.
+    /// and is returned. `skip`, when given, sees each frame in the order
+    /// taken, before it is read; a frame it skips is counted, not read nor
+    /// handed on.
     core::Status run(capture::FrameSource& source, const std::atomic<bool>& stop,
                      const std::function<core::Status(ReadFrame&)>& on_frame,
-                     const std::function<void(const core::Error&)>& on_error);
+                     const std::function<void(const core::Error&)>& on_error,
+                     const std::function<bool(const core::Frame&)>& skip = {});
 
     std::size_t threads() const { return readers_.size(); }
+    /// Frames `skip` skipped, over every run.
+    std::uint64_t skipped() const { return skipped_; }
 
   private:
     std::vector<PlateReader> readers_;
+    std::atomic<std::uint64_t> skipped_{0};
 };
 
 }  // namespace anpr::pipeline

@@ -27,6 +27,18 @@ std::vector<std::vector<std::uint8_t>> sample_passage_jpegs() {
     return jpegs;
 }
 
+/// Runs anprd on `config`; on a stream it never stops by itself: SIGTERM after `seconds`.
+testing::CommandResult run_unit_for(int seconds, const std::filesystem::path& config) {
+    return testing::run_command("timeout --preserve-status -s TERM " + std::to_string(seconds) +
+                                " " + testing::program_path("anprd") + " --config " +
+                                config.string());
+}
+
+std::string file_text(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 TEST(StreamTest, TheUnitReconnectsAndReportsEveryPassageItSaw) {
     const auto jpegs = sample_passage_jpegs();
     ASSERT_EQ(jpegs.size(), 25u);
@@ -51,10 +63,7 @@ TEST(StreamTest, TheUnitReconnectsAndReportsEveryPassageItSaw) {
         testing::MjpegServer back(port);
         back.serve(jpegs, 25);
     });
-    // The unit never stops by itself on a stream: SIGTERM after 9 s.
-    const auto result =
-        testing::run_command("timeout --preserve-status -s TERM 9 " +
-                             testing::program_path("anprd") + " --config " + config.string());
+    const auto result = run_unit_for(9, config);
     film.join();
     EXPECT_EQ(result.exit_code, 0) << result.out;
 
@@ -63,9 +72,7 @@ TEST(StreamTest, TheUnitReconnectsAndReportsEveryPassageItSaw) {
     for (std::string line; std::getline(in, line);) {
         passages.push_back(nlohmann::json::parse(line).at("passage"));
     }
-    std::ifstream log_in(log);
-    const std::string log_text((std::istreambuf_iterator<char>(log_in)),
-                               std::istreambuf_iterator<char>());
+    const std::string log_text = file_text(log);
     ASSERT_EQ(passages.size(), 2u) << log_text;
     for (const auto& passage : passages) {
         EXPECT_EQ(passage.at("text"), "2NNX539");
@@ -78,6 +85,34 @@ TEST(StreamTest, TheUnitReconnectsAndReportsEveryPassageItSaw) {
     // The camera went away twice: mid-stream, and for good at the end.
     EXPECT_NE(log_text.find("frames dropped (no time to read them), 2 outages"), std::string::npos)
         << log_text;
+}
+
+TEST(StreamTest, AnEmptyRoadIsNotRead) {
+    // 50 frames of the empty road from images/: nothing moves, nothing to read.
+    std::ifstream in("images/empty_road.jpg", std::ios::binary);
+    const std::vector<std::uint8_t> jpeg((std::istreambuf_iterator<char>(in)),
+                                         std::istreambuf_iterator<char>());
+    ASSERT_FALSE(jpeg.empty());
+    const std::vector<std::vector<std::uint8_t>> frames(50, jpeg);
+    testing::TempDir dir;
+    const auto log = dir.path() / "anprd.log";
+    testing::MjpegServer camera;
+    const auto config = dir.write(
+        "unit.toml", "[capture]\nsource = \"http://127.0.0.1:" + std::to_string(camera.port()) +
+                         "/video.mjpg\"\n[outbox]\npath = \"" +
+                         (dir.path() / "outbox.jsonl").string() + "\"\n[log]\nfile = \"" +
+                         log.string() + "\"\n");
+    std::thread film([&] { camera.serve(frames, 25); });
+    const auto result =
+        testing::run_command("timeout --preserve-status -s TERM 5 " +
+                             testing::program_path("anprd") + " --config " + config.string());
+    film.join();
+    EXPECT_EQ(result.exit_code, 0) << result.out;
+    const std::string log_text = file_text(log);
+    const auto at = log_text.find(" frames not read: nothing moved on them");
+    ASSERT_NE(at, std::string::npos) << log_text;
+    const auto start = log_text.rfind(' ', at - 1) + 1;
+    EXPECT_GE(std::stoi(log_text.substr(start, at - start)), 20) << log_text;
 }
 
 }  // namespace

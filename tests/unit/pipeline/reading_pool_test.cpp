@@ -65,6 +65,31 @@ TEST(ReadingPoolTest, TwoReadersHandFramesOnInTheOrderTaken) {
     EXPECT_GE(plates, 10);  // 11 of the 12 plates drawn are outside the damaged frame
 }
 
+TEST(ReadingPoolTest, SkippedFramesAreCountedNotReadNorHandedOn) {
+    ReadingPool pool(readers(2));
+    SampleFrames source(1000);
+    const std::atomic<bool> stop{false};
+    std::vector<std::uint64_t> seen_by_skip;
+    std::vector<std::uint64_t> handed_on;
+    const auto status = pool.run(
+        source, stop,
+        [&](ReadFrame& read) -> core::Status {
+            handed_on.push_back(read.frame.index);
+            return core::Ok{};
+        },
+        [](const core::Error&) {},
+        [&](const core::Frame& frame) {
+            seen_by_skip.push_back(frame.index);
+            return frame.index % 2 == 1;  // every other frame
+        });
+    ASSERT_TRUE(status.ok());
+    ASSERT_EQ(seen_by_skip.size(), source.size());
+    for (std::size_t i = 0; i < seen_by_skip.size(); ++i)
+        EXPECT_EQ(seen_by_skip[i], i);  // in order
+    EXPECT_EQ(pool.skipped(), source.size() / 2);
+    for (std::size_t i = 0; i < handed_on.size(); ++i) EXPECT_EQ(handed_on[i], 2 * i);
+}
+
 TEST(ReadingPoolTest, AnErrorFromTheConsumerStopsThePool) {
     ReadingPool pool(readers(2));
     SampleFrames source(1000);
