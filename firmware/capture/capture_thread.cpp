@@ -10,17 +10,17 @@ constexpr std::chrono::milliseconds kPoll{100};
 
 }  // namespace
 
-CaptureThread::CaptureThread(std::unique_ptr<FrameSource> source, const std::atomic<bool>& stop)
-    : source_(std::move(source)), stop_(stop), thread_([this] { run(); }) {}
+CaptureThread::CaptureThread(const Opener& open, const std::atomic<bool>& stop)
+    : stop_(stop), source_(open(halt_)), thread_([this] { run(); }) {}
 
 CaptureThread::~CaptureThread() {
-    // The source's own waits end with `stop`; the owner sets it before this.
+    halt_ = true;
     if (thread_.joinable()) thread_.join();
 }
 
 void CaptureThread::run() {
     auto log = logging::logger("capture");
-    while (!stop_) {
+    while (!stop_ && !halt_) {
         auto frame = source_->next();
         if (!frame) {
             ++errors_;
@@ -38,6 +38,7 @@ core::Result<std::optional<core::Frame>> CaptureThread::next() {
         if (auto frame = latest_.take(kPoll)) return frame;
         if (latest_.closed()) break;
     }
+    if (stop_) halt_ = true;  // the source's waits end too
     return std::optional<core::Frame>{};
 }
 

@@ -4,6 +4,7 @@
 /// and frames it had no time for are dropped and counted.
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -14,8 +15,15 @@ namespace anpr::capture {
 
 class CaptureThread final : public FrameSource {
   public:
-    /// Starts reading `source` now, until it ends or `stop` is set.
-    CaptureThread(std::unique_ptr<FrameSource> source, const std::atomic<bool>& stop);
+    /// Makes the source the capture thread reads from; its waits end with
+    /// the flag given, which the capture thread raises when `stop` is set or
+    /// it is destroyed.
+    using Opener = std::function<std::unique_ptr<FrameSource>(const std::atomic<bool>& halt)>;
+
+    /// Starts reading the source `open` makes now, until it ends or `stop` is set.
+    CaptureThread(const Opener& open, const std::atomic<bool>& stop);
+    /// Ends the capture thread, `stop` set or not (the unit may be leaving
+    /// on an error): a live source that waits for its camera must not hold it.
     ~CaptureThread() override;
     CaptureThread(const CaptureThread&) = delete;
     CaptureThread& operator=(const CaptureThread&) = delete;
@@ -32,8 +40,9 @@ class CaptureThread final : public FrameSource {
   private:
     void run();
 
-    std::unique_ptr<FrameSource> source_;
     const std::atomic<bool>& stop_;
+    std::atomic<bool> halt_{false};  ///< stop, or this object going away
+    std::unique_ptr<FrameSource> source_;
     LatestFrame latest_;
     std::atomic<std::uint64_t> errors_{0};
     std::thread thread_;

@@ -10,8 +10,11 @@ namespace anpr::capture {
 core::Result<std::unique_ptr<FrameSource>> open_source(const config::CaptureConfig& config,
                                                        const std::atomic<bool>& stop) {
     if (is_live_source(config.source)) {
-        return std::unique_ptr<FrameSource>(
-            std::make_unique<CaptureThread>(std::make_unique<StreamSource>(config, stop), stop));
+        return std::unique_ptr<FrameSource>(std::make_unique<CaptureThread>(
+            [&config](const std::atomic<bool>& halt) {
+                return std::make_unique<StreamSource>(config, halt);
+            },
+            stop));
     }
     if (is_video_file(config.source)) {
         auto video = VideoFile::open(config.source);

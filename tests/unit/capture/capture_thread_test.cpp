@@ -59,7 +59,8 @@ class FakeCamera final : public FrameSource {
 
 TEST(CaptureThreadTest, ASlowReaderGetsTheNewestFramesAndTheRestAreCounted) {
     std::atomic<bool> stop{false};
-    CaptureThread capture(std::make_unique<FakeCamera>(40, 2ms, 5), stop);
+    CaptureThread capture([](const auto&) { return std::make_unique<FakeCamera>(40, 2ms, 5); },
+                          stop);
     EXPECT_EQ(capture.description(), "fake camera");
     EXPECT_TRUE(capture.films_a_scene());
     std::uint64_t read = 0;
@@ -82,7 +83,8 @@ TEST(CaptureThreadTest, ASlowReaderGetsTheNewestFramesAndTheRestAreCounted) {
 
 TEST(CaptureThreadTest, StopEndsTheWait) {
     std::atomic<bool> stop{false};
-    CaptureThread capture(std::make_unique<FakeCamera>(1000000, 50ms, 1000000), stop);
+    CaptureThread capture(
+        [](const auto&) { return std::make_unique<FakeCamera>(1000000, 50ms, 1000000); }, stop);
     std::thread stopper([&] {
         std::this_thread::sleep_for(150ms);
         stop = true;
@@ -94,6 +96,34 @@ TEST(CaptureThreadTest, StopEndsTheWait) {
     }
     stopper.join();
     EXPECT_TRUE(stop);
+}
+
+/// A camera that never comes: its next() waits until told to give up.
+class MissingCamera final : public FrameSource {
+  public:
+    explicit MissingCamera(const std::atomic<bool>& halt) : halt_(halt) {}
+    core::Result<std::optional<core::Frame>> next() override {
+        while (!halt_) std::this_thread::sleep_for(5ms);
+        return std::optional<core::Frame>{};
+    }
+    bool films_a_scene() const override { return true; }
+    std::string description() const override { return "missing camera"; }
+
+  private:
+    const std::atomic<bool>& halt_;
+};
+
+TEST(CaptureThreadTest, LeavingWithoutStopDoesNotWaitForTheCamera) {
+    // The unit leaves on an error (its outbox failed) with `stop` not set:
+    // destroying the capture thread must end the source's wait.
+    const std::atomic<bool> stop{false};
+    {
+        CaptureThread capture(
+            [](const std::atomic<bool>& halt) { return std::make_unique<MissingCamera>(halt); },
+            stop);
+        std::this_thread::sleep_for(50ms);
+    }
+    SUCCEED();  // reached: the destructor returned
 }
 
 }  // namespace
