@@ -34,7 +34,7 @@ void CaptureThread::run() {
 }
 
 core::Result<std::optional<core::Frame>> CaptureThread::next() {
-    while (!stop_) {
+    while (!stop_ && !halt_) {
         if (auto frame = latest_.take(kPoll)) return frame;
         if (latest_.closed()) break;
     }

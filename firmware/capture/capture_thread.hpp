@@ -36,6 +36,7 @@ class CaptureThread final : public FrameSource {
     bool films_a_scene() const override { return source_->films_a_scene(); }
     std::string description() const override { return source_->description(); }
     SourceCounters counters() const override;
+    void halt() override { halt_ = true; }
 
   private:
     void run();

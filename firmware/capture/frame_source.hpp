@@ -39,6 +39,11 @@ class FrameSource {
     virtual std::string description() const = 0;
 
     virtual SourceCounters counters() const { return {}; }
+
+    /// From another thread: ends a wait in next() for good (it returns
+    /// nothing soon after, and from then on). For sources whose next() may
+    /// wait for a camera; the others return at once anyway.
+    virtual void halt() {}
 };
 
 /// The source `config.source` names: a live stream or camera (by its scheme,

@@ -109,6 +109,9 @@ core::Status ReadingPool::run(capture::FrameSource& source, const std::atomic<bo
         finished = true;
     }
     changed.notify_all();
+    // Leaving on the consumer's error, stop not set: a reader may be waiting
+    // in the source for a camera that is gone.
+    if (!status) source.halt();
     for (auto& thread : threads) thread.join();
     return status;
 }

@@ -28,10 +28,9 @@ class ReadingPool {
     /// on the pool's threads, and calls `on_frame` for each on this thread,
     /// in the order the source gave them; a frame the source could not give
     /// goes to `on_error` in its place. Readers take at most two frames each
-    /// ahead of the one handed on. An Error from `on_frame` stops the pool
-    /// and is returned. `skip`, when given, sees each frame in the order
-    /// taken, before it is read; a frame it skips is counted, not read nor
-    /// handed on.
+    /// ahead of the one handed on. An Error from `on_frame` stops the pool,
+    /// halts the source (FrameSource::halt) and is returned. `skip`, when given, sees each frame in
+    /// the order taken, before it is read; a frame it skips is counted, not read nor handed on.
     core::Status run(capture::FrameSource& source, const std::atomic<bool>& stop,
                      const std::function<core::Status(ReadFrame&)>& on_frame,
                      const std::function<void(const core::Error&)>& on_error,

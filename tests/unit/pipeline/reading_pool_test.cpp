@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "capture/image_files.hpp"
 
 namespace anpr::pipeline {
@@ -105,6 +107,37 @@ TEST(ReadingPoolTest, AnErrorFromTheConsumerStopsThePool) {
     ASSERT_FALSE(status.ok());
     EXPECT_EQ(status.error().message, "outbox: disk full");
     EXPECT_EQ(handed_on, 3);
+}
+
+/// A camera that gives one frame, then nothing until halted.
+class CameraGoneAfterOneFrame final : public capture::FrameSource {
+  public:
+    core::Result<std::optional<core::Frame>> next() override {
+        if (!given_) {
+            given_ = true;
+            return std::optional<core::Frame>{capture::load_frame("images/fr_01.jpg", 0).value()};
+        }
+        while (!halted_) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        return std::optional<core::Frame>{};
+    }
+    bool films_a_scene() const override { return true; }
+    std::string description() const override { return "camera gone"; }
+    void halt() override { halted_ = true; }
+
+  private:
+    bool given_ = false;
+    std::atomic<bool> halted_{false};
+};
+
+TEST(ReadingPoolTest, AConsumerErrorDoesNotWaitForAGoneCamera) {
+    ReadingPool pool(readers(2));
+    CameraGoneAfterOneFrame source;
+    const std::atomic<bool> stop{false};
+    const auto status = pool.run(
+        source, stop, [](ReadFrame&) -> core::Status { return core::Error{"outbox: disk full"}; },
+        [](const core::Error&) {});
+    ASSERT_FALSE(status.ok());  // reached: the readers waiting in the source were let go
+    EXPECT_EQ(status.error().message, "outbox: disk full");
 }
 
 TEST(ReadingPoolTest, StopEndsTheRun) {
