@@ -39,8 +39,8 @@ std::string StreamSource::description() const {
 void StreamSource::lose(const std::string& why) {
     if (!lost_) {
         lost_ = true;
-        ++counters_.outages;
-        capture_log()->warn("source lost (outage {}): {}; trying again", counters_.outages, why);
+        ++outages_;
+        capture_log()->warn("source lost (outage {}): {}; trying again", outages_.load(), why);
     } else {
         capture_log()->debug("source still unavailable: {}", why);
     }
@@ -63,21 +63,21 @@ core::Result<std::optional<core::Frame>> StreamSource::next() {
                 url_, kind_,
                 std::chrono::milliseconds(static_cast<int>(config_.stream_timeout_s * 1000)));
             if (!opened) {
-                ++counters_.failed_opens;
+                ++failed_opens_;
                 lose(opened.error().message);
                 back_off();
                 continue;
             }
             input_.emplace(std::move(opened).value());
             if (lost_) {
-                capture_log()->info("{} back after outage {}", description(), counters_.outages);
+                capture_log()->info("{} back after outage {}", description(), outages_.load());
             }
             lost_ = false;
             backoff_s_ = config_.reconnect_min_s;
         }
         auto frame = input_->next();
         if (frame && frame.value()) {
-            frame.value()->index = counters_.frames++;
+            frame.value()->index = frames_++;
             return frame;
         }
         lose(frame ? description() + ": the stream ended" : frame.error().message);

@@ -38,8 +38,9 @@ class StreamSource final : public FrameSource {
     bool films_a_scene() const override { return true; }
     std::string description() const override;
 
-    const StreamCounters& stream_counters() const { return counters_; }
-    SourceCounters counters() const override { return {0, 0, counters_.outages}; }
+    /// Safe to call from any thread (the capture thread updates them).
+    StreamCounters stream_counters() const { return {frames_, outages_, failed_opens_}; }
+    SourceCounters counters() const override { return {0, 0, outages_}; }
 
   private:
     /// Marks the source lost (once per outage) with the reason, which names it.
@@ -54,7 +55,9 @@ class StreamSource final : public FrameSource {
     std::optional<VideoFile> input_;
     bool lost_ = false;  ///< in an outage now
     double backoff_s_;
-    StreamCounters counters_;
+    std::atomic<std::uint64_t> frames_{0};
+    std::atomic<std::uint64_t> outages_{0};
+    std::atomic<std::uint64_t> failed_opens_{0};
 };
 
 }  // namespace anpr::capture
