@@ -76,11 +76,14 @@ core::Result<std::optional<core::Frame>> StreamSource::next() {
             backoff_s_ = config_.reconnect_min_s;
         }
         auto frame = input_->next();
-        if (frame && frame.value()) {
+        // A damaged frame is the caller's to count; the stream goes on. It
+        // is lost when it ends (a read error ends it after that error).
+        if (!frame) return frame.error();
+        if (frame.value()) {
             frame.value()->index = frames_++;
             return frame;
         }
-        lose(frame ? description() + ": the stream ended" : frame.error().message);
+        lose(description() + ": the stream ended");
         input_.reset();
         back_off();
     }

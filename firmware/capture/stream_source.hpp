@@ -32,7 +32,8 @@ class StreamSource final : public FrameSource {
     StreamSource(const config::CaptureConfig& config, const std::atomic<bool>& stop);
 
     /// The next frame, numbered on across reconnections; waits and reconnects
-    /// as long as it takes; std::nullopt only once `stop` is set.
+    /// as long as it takes; std::nullopt only once `stop` is set. A damaged
+    /// frame is an Error, and the stream goes on.
     core::Result<std::optional<core::Frame>> next() override;
 
     bool films_a_scene() const override { return true; }
