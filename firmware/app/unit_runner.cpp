@@ -1,6 +1,7 @@
 #include "app/unit_runner.hpp"
 
 #include <chrono>
+#include <functional>
 #include <thread>
 
 #include "capture/frame_source.hpp"
@@ -128,12 +129,14 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     // every frame in order (the pool calls it so), to compare it with the last.
     pipeline::MotionGate gate;
     const bool gating = tracker && config.pipeline.motion_gate;
-    const auto skip = [&](const core::Frame& frame) {
-        const bool moved = gate.moved(frame.image);
-        return !moved && tracker_idle.load();
-    };
-    auto ran = gating ? pool.run(frames, stop, on_frame, on_error, skip)
-                      : pool.run(frames, stop, on_frame, on_error);
+    std::function<bool(const core::Frame&)> skip;
+    if (gating) {
+        skip = [&](const core::Frame& frame) {
+            const bool moved = gate.moved(frame.image);
+            return !moved && tracker_idle.load();
+        };
+    }
+    auto ran = pool.run(frames, stop, on_frame, on_error, skip);
     if (!ran) return ran.error();
     counters.frames_skipped = pool.skipped();
     counters.frames += counters.frames_skipped;

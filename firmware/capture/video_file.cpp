@@ -124,7 +124,6 @@ core::Result<VideoFile> VideoFile::open_live(const std::string& url, LiveKind ki
     const auto microseconds =
         std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(io_timeout).count());
     const AVInputFormat* format = nullptr;
-    std::string name = url;
     if (kind == LiveKind::camera) {
         avdevice_register_all();
         format = av_find_input_format("video4linux2");
@@ -135,7 +134,7 @@ core::Result<VideoFile> VideoFile::open_live(const std::string& url, LiveKind ki
         av_dict_set(&options, url.rfind("rtsp", 0) == 0 ? "timeout" : "rw_timeout",
                     microseconds.c_str(), 0);
     }
-    auto opened = open_input(name, format, &options, true);
+    auto opened = open_input(url, format, &options, true);
     av_dict_free(&options);
     return opened;
 }

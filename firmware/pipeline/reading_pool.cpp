@@ -25,14 +25,14 @@ core::Status ReadingPool::run(capture::FrameSource& source, const std::atomic<bo
                               const std::function<core::Status(ReadFrame&)>& on_frame,
                               const std::function<void(const core::Error&)>& on_error,
                               const std::function<bool(const core::Frame&)>& skip) {
-    std::mutex source_mutex;  // one reader takes a frame at a time...
-    std::uint64_t taken = 0;  // ...and numbers it (guarded by source_mutex)
-    std::mutex mutex;         // guards what follows
+    std::mutex source_mutex;  // one reader takes a frame at a time and numbers it
+    // Frames taken: written under source_mutex, read where readers wait.
+    std::atomic<std::uint64_t> taken{0};
+    std::mutex mutex;  // guards what follows
     std::condition_variable changed;
     std::map<std::uint64_t, Outcome> done;
     std::uint64_t handed_on = 0;  // the number of the next frame to hand on
-    std::atomic<std::uint64_t> taken_count{0};
-    bool finished = false;  // the source ended, or the consumer failed
+    bool finished = false;        // the source ended, or the consumer failed
     std::size_t working = readers_.size();
     const std::uint64_t ahead = kAheadPerReader * readers_.size();
 
@@ -40,8 +40,7 @@ core::Status ReadingPool::run(capture::FrameSource& source, const std::atomic<bo
         while (true) {
             {
                 std::unique_lock lock(mutex);
-                changed.wait(lock,
-                             [&] { return finished || stop || taken_count - handed_on < ahead; });
+                changed.wait(lock, [&] { return finished || stop || taken - handed_on < ahead; });
                 if (finished || stop) break;
             }
             std::uint64_t number = 0;
@@ -51,7 +50,6 @@ core::Status ReadingPool::run(capture::FrameSource& source, const std::atomic<bo
                 const std::lock_guard lock(source_mutex);
                 next = source.next();
                 number = taken++;
-                ++taken_count;
                 skipping = next && next.value() && skip && skip(*next.value());
             }
             Outcome outcome = SourceEnded{};
