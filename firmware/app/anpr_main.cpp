@@ -52,6 +52,25 @@ int main(int argc, char** argv) {
     passages_cmd->add_option("--min-recall", passages.min_recall,
                              "with --truth: exit 1 when the passage recall % is below this");
 
+    anpr::app::OutboxOptions outbox;
+    auto* outbox_cmd = cli.add_subcommand(
+        "outbox", "what waits in the unit's outbox (outbox.path) to be sent to the network");
+    auto* records_opt =
+        outbox_cmd->add_flag("--records", outbox.records, "print the waiting records, JSON lines");
+    outbox_cmd
+        ->add_flag("--dead-letters", outbox.dead_letters,
+                   "print the records the receiver refused, with why, JSON lines")
+        ->excludes(records_opt);
+
+    anpr::app::UplinkBenchOptions uplink_bench;
+    auto* uplink_bench_cmd = cli.add_subcommand(
+        "bench-uplink",
+        "fill a fresh outbox and send it to uplink.url: commits/s, MB per 100,000, records/s");
+    uplink_bench_cmd->add_option("--records", uplink_bench.records, "records to produce and send")
+        ->check(CLI::Range(1, 10000000));
+    uplink_bench_cmd->add_option("--frame", uplink_bench.frame, "image whose first read is copied")
+        ->check(CLI::ExistingFile);
+
     CLI11_PARSE(cli, argc, argv);
     if (!images.empty()) eval.images = images;
 
@@ -63,5 +82,8 @@ int main(int argc, char** argv) {
     if (read_cmd->parsed()) return anpr::app::run_read(config.value(), read);
     if (bench_cmd->parsed()) return anpr::app::run_bench(config.value(), bench);
     if (passages_cmd->parsed()) return anpr::app::run_passages(config.value(), passages);
+    if (outbox_cmd->parsed()) return anpr::app::run_outbox(config.value(), outbox);
+    if (uplink_bench_cmd->parsed())
+        return anpr::app::run_uplink_bench(config.value(), uplink_bench);
     return anpr::app::run_eval(config.value(), eval);
 }

@@ -4,9 +4,9 @@
 #include <iostream>
 
 #include "app/config_option.hpp"
-#include "logging/logging.hpp"
 #include "app/unit_runner.hpp"
 #include "config/load.hpp"
+#include "logging/logging.hpp"
 
 namespace {
 

@@ -50,4 +50,24 @@ struct PassagesOptions {
 /// when a frame failed or recall is below --min-recall, 2 on bad input.
 int run_passages(const config::AppConfig& config, const PassagesOptions& options);
 
+struct OutboxOptions {
+    bool records = false;       ///< print the waiting records, one JSON per line
+    bool dead_letters = false;  ///< print the dead letters, one JSON per line
+};
+
+/// `anpr outbox`: what waits in the configured outbox (outbox.path): counts,
+/// or the records, or the dead letters with why; 0, or 2 when it cannot be read.
+int run_outbox(const config::AppConfig& config, const OutboxOptions& options);
+
+struct UplinkBenchOptions {
+    int records = 100000;
+    std::filesystem::path frame = "images/be_01.jpg";  ///< its first read is copied
+};
+
+/// `anpr bench-uplink`: fills a fresh outbox (outbox.path, which must not
+/// exist) with copies of a real read record, then lets the uplink send them
+/// to uplink.url: commits per second, size on disk per 100,000 records, and
+/// records per second delivered. 0, 1 when not all were delivered, 2 on bad input.
+int run_uplink_bench(const config::AppConfig& config, const UplinkBenchOptions& options);
+
 }  // namespace anpr::app

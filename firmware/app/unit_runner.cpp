@@ -2,8 +2,11 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
+#include <sstream>
 #include <thread>
 
+#include "app/record_origin.hpp"
 #include "capture/frame_source.hpp"
 #include "capture/stream_source.hpp"
 #include "logging/logging.hpp"
@@ -11,10 +14,11 @@
 #include "pipeline/plate_reader.hpp"
 #include "pipeline/reading_pool.hpp"
 #include "pipeline/stage_stats.hpp"
+#include "tracking/still_passage.hpp"
 #include "tracking/tracker.hpp"
-#include "uplink/local_outbox.hpp"
-#include "uplink/passage_json.hpp"
-#include "uplink/read_json.hpp"
+#include "uplink/outbox.hpp"
+#include "uplink/read_record.hpp"
+#include "uplink/uplink.hpp"
 
 namespace anpr::app {
 namespace {
@@ -26,41 +30,75 @@ void pause(int ms, const std::atomic<bool>& stop) {
     }
 }
 
-/// Stores records in the outbox and logs them; an Error means the record is
-/// not stored and the unit must stop rather than lose it.
+/// Commits records to the outbox and logs them. A record refused by the
+/// full-disk policy is counted and logged, and the unit goes on; an Error
+/// means the disk failed and the unit must stop rather than lose reads.
 class Recorder {
   public:
-    Recorder(const config::UnitConfig& unit, uplink::LocalOutbox& outbox, UnitCounters& counters)
-        : unit_(unit), outbox_(outbox), counters_(counters) {}
+    Recorder(uplink::RecordOrigin origin, uplink::Outbox& outbox, uplink::Uplink* sender,
+             UnitCounters& counters)
+        : origin_(std::move(origin)), outbox_(outbox), sender_(sender), counters_(counters) {}
 
     core::Status read(const core::Frame& frame, const core::PlateRead& plate) {
-        if (auto stored = outbox_.append(uplink::read_record_json(unit_, frame, plate)); !stored)
-            return stored;
-        ++counters_.reads;
-        log_->info("read {} ({}) confidence {:.2f} in '{}'", plate.display,
-                   plate.country.empty() ? "?" : plate.country, plate.confidence, frame.source);
-        return core::Ok{};
+        return store(tracking::still_passage(frame, plate), uplink::RecordKind::still);
     }
 
     core::Status passages(const std::vector<tracking::Passage>& passages) {
         for (const auto& p : passages) {
-            if (auto stored = outbox_.append(uplink::passage_record_json(unit_, p)); !stored)
-                return stored;
-            ++counters_.passages;
-            log_->info("passage {} ({}) {} confidence {:.2f}, frames {}-{} of '{}' ({} read)",
-                       p.display, p.country.empty() ? "?" : p.country,
-                       tracking::direction_name(p.direction), p.confidence, p.first.frame,
-                       p.last.frame, p.source, p.frames_read);
+            if (auto stored = store(p, uplink::RecordKind::passage); !stored) return stored;
         }
         return core::Ok{};
     }
 
   private:
-    const config::UnitConfig& unit_;
-    uplink::LocalOutbox& outbox_;
+    core::Status store(const tracking::Passage& p, uplink::RecordKind kind) {
+        const auto added = outbox_.add(uplink::Lane::ordinary, [&](std::uint64_t seq) {
+            return uplink::read_record(origin_, p, kind, seq, std::chrono::system_clock::now());
+        });
+        using Kind = uplink::AddOutcome::Kind;
+        if (added.kind == Kind::failed) return core::Error{added.message};
+        if (added.kind == Kind::full) {
+            ++counters_.refused;
+            log_->error("{}: {} not stored ({} refused so far)", added.message,
+                        kind == uplink::RecordKind::passage ? "passage" : "read",
+                        counters_.refused);
+            return core::Ok{};
+        }
+        if (sender_) sender_->wake();
+        const auto id = uplink::record_id(origin_.unit.id, added.seq);
+        if (kind == uplink::RecordKind::still) {
+            ++counters_.reads;
+            log_->info("read {} ({}) confidence {:.2f} in '{}' stored as {}", p.display,
+                       p.country.empty() ? "?" : p.country, p.confidence, p.source, id);
+        } else {
+            ++counters_.passages;
+            log_->info(
+                "passage {} ({}) {} confidence {:.2f}, frames {}-{} of '{}' ({} read) "
+                "stored as {}",
+                p.display, p.country.empty() ? "?" : p.country,
+                tracking::direction_name(p.direction), p.confidence, p.first.frame, p.last.frame,
+                p.source, p.frames_read, id);
+        }
+        return core::Ok{};
+    }
+
+    uplink::RecordOrigin origin_;
+    uplink::Outbox& outbox_;
+    uplink::Uplink* sender_;
     UnitCounters& counters_;
     std::shared_ptr<spdlog::logger> log_ = logging::logger("unit");
 };
+
+/// The uplink, when a receiver is configured.
+core::Result<std::unique_ptr<uplink::Uplink>> start_uplink(const config::UplinkConfig& config,
+                                                           uplink::Outbox& outbox) {
+    if (config.url.empty()) return std::unique_ptr<uplink::Uplink>();
+    auto client = uplink::UplinkClient::create(config, user_agent());
+    if (!client) return client.error();
+    auto sender = std::make_unique<uplink::Uplink>(config, outbox, std::move(client).value());
+    sender->start();
+    return sender;
+}
 
 /// One reader per pipeline thread, each with its own models and Tesseract.
 core::Result<std::vector<pipeline::PlateReader>> make_readers(const config::AppConfig& config) {
@@ -82,8 +120,14 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     if (!source) return source.error();
     auto readers = make_readers(config);
     if (!readers) return readers.error();
-    auto outbox = uplink::LocalOutbox::open(config.outbox.path);
+    auto origin = record_origin(config);
+    if (!origin) return origin.error();
+    auto outbox = uplink::Outbox::open(
+        config.outbox.path, static_cast<std::uint64_t>(config.outbox.quota_mb) * 1000 * 1000);
     if (!outbox) return outbox.error();
+    auto sender = start_uplink(config.uplink, outbox.value());
+    if (!sender) return sender.error();
+    uplink::Uplink* uplink = sender.value().get();
     capture::FrameSource& frames = *source.value();
     // A video films vehicles passing: one record per passage. Still images
     // are scenes of their own: one record per read.
@@ -92,14 +136,21 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     log->info("unit {} at site {}: reading {} on {} thread(s), {} go to '{}'", config.unit.id,
               config.unit.site, frames.description(), config.pipeline.threads,
               tracker ? "passages" : "reads", config.outbox.path.string());
+    if (!uplink) log->info("no uplink.url: records stay in the outbox");
+    if (config.unit.latitude == 0.0 && config.unit.longitude == 0.0) {
+        log->warn("unit.latitude and unit.longitude are not set: records say 0, 0");
+    }
 
     UnitCounters counters;
     pipeline::StageStats stage_stats;
-    Recorder record(config.unit, outbox.value(), counters);
+    Recorder record(std::move(origin).value(), outbox.value(), uplink, counters);
     pipeline::ReadingPool pool(std::move(readers).value());
     std::atomic<bool> tracker_idle{true};
     const auto on_frame = [&](pipeline::ReadFrame& read) -> core::Status {
         ++counters.frames;
+        if (uplink) {
+            if (auto failed = uplink->failure()) return *failed;
+        }
         const auto& image = read.frame;
         if (!read.plates) {
             ++counters.frames_failed;
@@ -154,6 +205,22 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     if (frames.films_a_scene() && capture::is_live_source(config.capture.source)) {
         log->info("{}: {} frames dropped (no time to read them), {} outages", frames.description(),
                   counters.frames_dropped, counters.outages);
+    }
+    if (counters.refused > 0) {
+        log->error("{} record(s) refused: the outbox was full", counters.refused);
+    }
+    if (uplink) {
+        // A file or folder is done: give the uplink time to empty the outbox.
+        if (!stop && !uplink->drain(std::chrono::milliseconds(
+                                        static_cast<long>(config.uplink.drain_s * 1000.f)),
+                                    stop)) {
+            log->info("records not yet delivered stay in the outbox for the next start");
+        }
+        uplink->stop();
+        std::ostringstream status;
+        uplink->status(status);
+        log->info("{}", status.str());
+        if (auto failed = uplink->failure()) return *failed;
     }
     return counters;
 }

@@ -1,8 +1,8 @@
 #pragma once
-/// The unit's main loop for this slice: frames from the configured source,
-/// plates read; from a video, reads followed across frames into one passage
-/// per vehicle; each read (still images) or passage (video) committed to the
-/// outbox and logged.
+/// The unit's main loop: frames from the configured source, plates read; from
+/// a video, reads followed across frames into one passage per vehicle; each
+/// read (still images) or passage (video) committed to the outbox as a read
+/// record and logged, and sent by the uplink when one is configured.
 
 #include <atomic>
 #include <cstdint>
@@ -20,11 +20,13 @@ struct UnitCounters {
     std::uint64_t frames_dropped = 0;  ///< live frames the reader had no time for
     std::uint64_t frames_skipped = 0;  ///< frames not read: nothing moved (motion gate)
     std::uint64_t outages = 0;         ///< times a live source was lost
+    std::uint64_t refused = 0;         ///< records not stored: the outbox was full
 };
 
-/// Runs until the source is done or `stop` is set. A bad frame is logged and
-/// skipped; an outbox that cannot store a read ends the run with an Error,
-/// since going on would lose reads.
+/// Runs until the source is done or `stop` is set; with an uplink, then
+/// sends for up to uplink.drain_s. A bad frame is logged and skipped; a full
+/// outbox refuses and counts new records; an outbox whose disk fails ends
+/// the run with an Error, since going on would lose reads.
 core::Result<UnitCounters> run_unit(const config::AppConfig& config, const std::atomic<bool>& stop);
 
 }  // namespace anpr::app

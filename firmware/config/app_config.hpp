@@ -13,6 +13,9 @@ namespace anpr::config {
 struct UnitConfig {
     std::string id = "unit-0000";    ///< unique per unit; names the unit in every read record
     std::string site = "site-0000";  ///< where the unit stands
+    /// Where the unit stands, WGS 84 degrees, until GPS gives it; every record carries it.
+    double latitude = 0.0;   ///< -90..90
+    double longitude = 0.0;  ///< -180..180
 };
 
 struct LogConfig {
@@ -88,8 +91,35 @@ struct TrackingConfig {
     int max_text_edits = 3;
 };
 
+/// The durable outbox (uplink/outbox.hpp): records wait here until the
+/// central network acknowledges them.
 struct OutboxConfig {
-    std::filesystem::path path = "out/outbox.jsonl";  ///< local outbox, one JSON read per line
+    std::filesystem::path path = "out/outbox.db";  ///< SQLite database, created when missing
+    /// Most disk space for waiting records, MB, 1..1000000. When it is full,
+    /// new ordinary records are refused and counted; hit alerts may use a
+    /// further tenth (docs/uplink.md).
+    int quota_mb = 1024;
+    int crop_max_kb = 8;  ///< largest plate crop JPEG in a record, KiB, 1..16
+};
+
+/// Delivery to the central network over HTTPS with mutual TLS (uplink/).
+struct UplinkConfig {
+    /// The central receiver's endpoint, e.g. "https://central.example:8443/v1/reads".
+    /// Empty: records stay in the outbox and nothing is sent. Only https:// is accepted.
+    std::string url;
+    std::filesystem::path ca_file;    ///< the network's private CA (PEM); the only one trusted
+    std::filesystem::path cert_file;  ///< this unit's certificate (PEM)
+    std::filesystem::path key_file;   ///< this unit's private key (PEM), mode 0600
+    int batch = 100;                  ///< records per request, 1..1000
+    float connect_timeout_s = 10.f;   ///< s, 0.1..120
+    float timeout_s = 30.f;           ///< a whole request, s, 0.1..600
+    /// Pause after a failed request, s; doubled after each further failure
+    /// up to retry_max_s, with random jitter.
+    float retry_min_s = 1.f;
+    float retry_max_s = 300.f;  ///< s, >= retry_min_s, ..86400
+    /// When the source ends (a file or folder), keep sending this long for
+    /// the outbox to empty before the unit exits, s, 0..3600.
+    float drain_s = 10.f;
 };
 
 struct AppConfig {
@@ -103,6 +133,7 @@ struct AppConfig {
     LanesConfig lanes;
     TrackingConfig tracking;
     OutboxConfig outbox;
+    UplinkConfig uplink;
 };
 
 }  // namespace anpr::config

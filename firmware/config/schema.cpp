@@ -61,9 +61,9 @@ struct Codec<int> {
 };
 
 /// A TOML integer is taken where a number is expected: `1` means `1.0`.
-template <>
-struct Codec<float> {
-    static core::Result<float> read(const toml::node& node) {
+template <class Real>
+struct RealCodec {
+    static core::Result<Real> read(const toml::node& node) {
         double wide = 0;
         if (const auto* real = node.as_floating_point()) {
             wide = real->get();
@@ -73,15 +73,15 @@ struct Codec<float> {
             return wrong_type("a number", node);
         }
         // Narrowing a finite double beyond float's range is undefined behaviour.
-        if (std::isfinite(wide) && std::abs(wide) > std::numeric_limits<float>::max()) {
+        if (std::isfinite(wide) && std::abs(wide) > std::numeric_limits<Real>::max()) {
             std::ostringstream out;
             out << wide << " is too large";
             return core::Error{out.str()};
         }
-        return static_cast<float>(wide);
+        return static_cast<Real>(wide);
     }
-    /// The shortest text that reads back as the same float: 0.35, not 0.3499999940395355.
-    static std::string write(float value) {
+    /// The shortest text that reads back as the same number: 0.35, not 0.3499999940395355.
+    static std::string write(Real value) {
         char buffer[32];
         const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
         std::string text(buffer, end);
@@ -90,6 +90,12 @@ struct Codec<float> {
         return text;
     }
 };
+
+template <>
+struct Codec<float> : RealCodec<float> {};
+
+template <>
+struct Codec<double> : RealCodec<double> {};
 
 template <>
 struct Codec<std::string> {
@@ -217,8 +223,9 @@ Problem polygons(const std::vector<std::vector<int>>& values) {
     for (std::size_t i = 0; i < values.size(); ++i) {
         const auto& p = values[i];
         if (p.size() < 6 || p.size() % 2 != 0) {
-            return "polygon " + std::to_string(i) + " must be x, y pairs of 3 points or more, got " +
-                   std::to_string(p.size()) + " numbers";
+            return "polygon " + std::to_string(i) +
+                   " must be x, y pairs of 3 points or more, got " + std::to_string(p.size()) +
+                   " numbers";
         }
         if (std::any_of(p.begin(), p.end(), [](int v) { return v < 0; })) {
             return "polygon " + std::to_string(i) + " has a negative coordinate";
@@ -227,9 +234,16 @@ Problem polygons(const std::vector<std::vector<int>>& values) {
     return std::nullopt;
 }
 
+/// The uplink never sends plates in clear text.
+Problem https_or_empty(const std::string& value) {
+    if (value.empty() || value.rfind("https://", 0) == 0) return std::nullopt;
+    return "'" + value + "' is not an https:// address: the unit sends reads only over TLS";
+}
+
 /// Names that end up in record ids and file names: no spaces, slashes or quotes.
 Problem identifier(const std::string& value) {
     if (value.empty()) return "must not be empty";
+    if (value.size() > 64) return "'" + value + "' is longer than 64 characters";
     const auto allowed = [](char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
                c == '.' || c == '_' || c == '-';
@@ -279,10 +293,13 @@ const std::vector<Binding>& bindings() {
         const Section lanes{"lanes", &AppConfig::lanes};
         const Section tracking{"tracking", &AppConfig::tracking};
         const Section outbox{"outbox", &AppConfig::outbox};
+        const Section uplink{"uplink", &AppConfig::uplink};
         using P = ::anpr::plates::PlatesConfig;
         return std::vector<Binding>{
             unit("id", &UnitConfig::id, identifier),
             unit("site", &UnitConfig::site, identifier),
+            unit("latitude", &UnitConfig::latitude, in_range(-90.0, 90.0)),
+            unit("longitude", &UnitConfig::longitude, in_range(-180.0, 180.0)),
             log("level", &LogConfig::level,
                 one_of({"trace", "debug", "info", "warn", "error", "critical", "off"})),
             log("file", &LogConfig::file),
@@ -315,6 +332,18 @@ const std::vector<Binding>& bindings() {
             tracking("min_overlap", &TrackingConfig::min_overlap, in_range(0.f, 1.f)),
             tracking("max_text_edits", &TrackingConfig::max_text_edits, in_range(0, 8)),
             outbox("path", &OutboxConfig::path, non_empty<std::filesystem::path>),
+            outbox("quota_mb", &OutboxConfig::quota_mb, in_range(1, 1000000)),
+            outbox("crop_max_kb", &OutboxConfig::crop_max_kb, in_range(1, 16)),
+            uplink("url", &UplinkConfig::url, https_or_empty),
+            uplink("ca_file", &UplinkConfig::ca_file),
+            uplink("cert_file", &UplinkConfig::cert_file),
+            uplink("key_file", &UplinkConfig::key_file),
+            uplink("batch", &UplinkConfig::batch, in_range(1, 1000)),
+            uplink("connect_timeout_s", &UplinkConfig::connect_timeout_s, in_range(0.1f, 120.f)),
+            uplink("timeout_s", &UplinkConfig::timeout_s, in_range(0.1f, 600.f)),
+            uplink("retry_min_s", &UplinkConfig::retry_min_s, in_range(0.01f, 600.f)),
+            uplink("retry_max_s", &UplinkConfig::retry_max_s, in_range(0.01f, 86400.f)),
+            uplink("drain_s", &UplinkConfig::drain_s, in_range(0.f, 3600.f)),
         };
     }();
     return table;
@@ -350,6 +379,22 @@ const std::vector<CrossCheck>& cross_checks() {
              if (lanes.names.size() == lanes.polygons.size()) return std::nullopt;
              return std::to_string(lanes.polygons.size()) + " polygons for " +
                     std::to_string(lanes.names.size()) + " lanes.names: one each";
+         }},
+        not_below("uplink.retry_max_s", "uplink.retry_min_s", &AppConfig::uplink,
+                  &UplinkConfig::retry_max_s, &UplinkConfig::retry_min_s),
+        {"uplink.url",
+         [](const AppConfig& config) -> Problem {
+             const auto& uplink = config.uplink;
+             if (uplink.url.empty()) return std::nullopt;
+             std::string missing;
+             for (const auto& [key, file] :
+                  {std::pair{"ca_file", &uplink.ca_file}, std::pair{"cert_file", &uplink.cert_file},
+                   std::pair{"key_file", &uplink.key_file}}) {
+                 if (file->empty())
+                     missing += std::string(missing.empty() ? "" : ", ") + "uplink." + key;
+             }
+             if (missing.empty()) return std::nullopt;
+             return "mutual TLS needs " + missing + " as well";
          }},
     };
     return checks;

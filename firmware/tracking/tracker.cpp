@@ -6,6 +6,7 @@
 
 #include "core/edit_distance.hpp"
 #include "core/geometry.hpp"
+#include "tracking/plate_crop.hpp"
 #include "tracking/vote.hpp"
 
 namespace anpr::tracking {
@@ -17,8 +18,6 @@ constexpr double kGrowth = 1.15;
 // Without growth, a plate that moved down (up) by half its height came
 // nearer (went away): roadside cameras look down the road.
 constexpr double kDrift = 0.5;
-// The best crop keeps this share of the plate's size around it.
-constexpr double kCropMargin = 0.15;
 // Reads at least this confident say which plate they are of.
 constexpr float kSureReading = 0.8f;
 // Sightings back over which a track's motion is measured and its text compared.
@@ -137,13 +136,7 @@ void Tracker::extend(Track& track, const core::Frame& frame, const core::PlateRe
     const std::size_t index = track.sightings.size() - 1;
     if (index > 0 && read.confidence <= track.sightings[track.best].read.confidence) return;
     track.best = index;
-    const cv::Rect& box = read.box;
-    const int dx = static_cast<int>(box.width * kCropMargin);
-    const int dy = static_cast<int>(box.height * kCropMargin);
-    const cv::Rect crop =
-        cv::Rect(box.x - dx, box.y - dy, box.width + 2 * dx, box.height + 2 * dy) &
-        cv::Rect(0, 0, frame.image.cols, frame.image.rows);
-    track.best_crop = crop.empty() ? cv::Mat() : frame.image(crop).clone();
+    track.best_crop = plate_crop(frame.image, read.box);
 }
 
 std::optional<Passage> Tracker::passage_of(const Track& track) const {

@@ -5,24 +5,23 @@
 #include <ctime>
 
 namespace anpr::uplink {
-namespace {
+double three_decimals(double value) { return std::round(value * 1000.0) / 1000.0; }
 
-/// Confidences and times are shown to people and compared in tests: three decimals do.
-double rounded(double value) { return std::round(value * 1000.0) / 1000.0; }
-
-}  // namespace
+nlohmann::ordered_json candidates_json(const std::vector<core::TextCandidate>& candidates) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& c : candidates) {
+        list.push_back({{"text", c.text}, {"confidence", three_decimals(c.confidence)}});
+    }
+    return list;
+}
 
 nlohmann::ordered_json plate_json(const core::PlateRead& plate) {
-    nlohmann::ordered_json candidates = nlohmann::ordered_json::array();
-    for (const auto& c : plate.candidates) {
-        candidates.push_back({{"text", c.text}, {"confidence", rounded(c.confidence)}});
-    }
     return {{"text", plate.text},
             {"display", plate.display},
             {"country", plate.country},
-            {"confidence", rounded(plate.confidence)},
+            {"confidence", three_decimals(plate.confidence)},
             {"box", {plate.box.x, plate.box.y, plate.box.width, plate.box.height}},
-            {"candidates", candidates}};
+            {"candidates", candidates_json(plate.candidates)}};
 }
 
 core::Result<core::PlateRead> parse_plate_json(const nlohmann::ordered_json& json) {
@@ -50,16 +49,6 @@ nlohmann::ordered_json image_reads_json(const std::string& image, double ms,
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& plate : plates) list.push_back(plate_json(plate));
     return {{"image", image}, {"ms", std::round(ms * 10.0) / 10.0}, {"plates", list}};
-}
-
-nlohmann::ordered_json read_record_json(const config::UnitConfig& unit, const core::Frame& frame,
-                                        const core::PlateRead& plate) {
-    return {{"unit", unit.id},
-            {"site", unit.site},
-            {"source", frame.source},
-            {"frame", frame.index},
-            {"captured_utc", iso8601_utc(frame.captured.utc)},
-            {"plate", plate_json(plate)}};
 }
 
 std::string iso8601_utc(std::chrono::system_clock::time_point time) {

@@ -1,15 +1,20 @@
 #pragma once
-/// JSON forms of plate reads: the `anpr read --json` line and the unit's read record.
+/// JSON forms of plate reads: the `anpr read --json` line.
 
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "config/app_config.hpp"
 #include "core/result.hpp"
 #include "core/types.hpp"
 
 namespace anpr::uplink {
+
+/// Confidences are shown to people and compared in tests: three decimals do.
+double three_decimals(double value);
+
+/// [{"text", "confidence"}, ...], best first.
+nlohmann::ordered_json candidates_json(const std::vector<core::TextCandidate>& candidates);
 
 /// {"text", "display", "country", "confidence", "box": [x, y, w, h], "candidates": [...]}
 nlohmann::ordered_json plate_json(const core::PlateRead& plate);
@@ -20,10 +25,6 @@ core::Result<core::PlateRead> parse_plate_json(const nlohmann::ordered_json& jso
 /// One image's reads: {"image": ..., "ms": ..., "plates": [...]}.
 nlohmann::ordered_json image_reads_json(const std::string& image, double ms,
                                         const std::vector<core::PlateRead>& plates);
-
-/// A read as the unit records it: who, where, which frame, when (UTC, ms), what.
-nlohmann::ordered_json read_record_json(const config::UnitConfig& unit, const core::Frame& frame,
-                                        const core::PlateRead& plate);
 
 /// UTC time as ISO 8601 with milliseconds, e.g. "2026-11-29T10:24:00.123Z".
 std::string iso8601_utc(std::chrono::system_clock::time_point time);

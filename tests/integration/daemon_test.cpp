@@ -4,6 +4,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "outbox_records.hpp"
 #include "run_command.hpp"
 #include "temp_dir.hpp"
 
@@ -12,13 +13,7 @@ namespace {
 
 using testing::run_program;
 
-/// The outbox's records, one JSON object per line.
-std::vector<nlohmann::json> outbox_records(const std::filesystem::path& outbox) {
-    std::ifstream in(outbox);
-    std::vector<nlohmann::json> records;
-    for (std::string line; std::getline(in, line);) records.push_back(nlohmann::json::parse(line));
-    return records;
-}
+using testing::outbox_records;
 
 TEST(DaemonTest, ShippedConfigPassesTheCheck) {
     const auto result = run_program("anprd", "--check-config config/anpr.toml");
@@ -50,7 +45,7 @@ TEST(DaemonTest, ReadsFramesIntoTheOutboxAndSkipsABrokenOne) {
     std::filesystem::copy_file("images/fr_01.jpg", frames / "a.jpg");
     std::ofstream(frames / "b.jpg") << "broken";
     std::filesystem::copy_file("images/sk_01.jpg", frames / "c.jpg");
-    const auto outbox = dir.path() / "out" / "outbox.jsonl";
+    const auto outbox = dir.path() / "out" / "outbox.db";
     const auto log = dir.path() / "out" / "anprd.log";
     const auto config = dir.write("unit.toml",
                                   "[unit]\nid = \"unit-42\"\nsite = \"e40-km12\"\n"
@@ -65,14 +60,15 @@ TEST(DaemonTest, ReadsFramesIntoTheOutboxAndSkipsABrokenOne) {
     const auto result = run_program("anprd", "--config " + config.string());
     ASSERT_EQ(result.exit_code, 0) << result.out;
 
-    const auto records = outbox_records(outbox);
+    const auto records = outbox_records(config);
     ASSERT_GE(records.size(), 2u) << result.out;
     std::vector<std::string> texts;
     for (const auto& r : records) {
         EXPECT_EQ(r["unit"], "unit-42");
         EXPECT_EQ(r["site"], "e40-km12");
-        EXPECT_EQ(r["captured_utc"].get<std::string>().size(), 24u);
-        texts.push_back(r["plate"]["text"]);
+        EXPECT_EQ(r["kind"], "still");
+        EXPECT_EQ(r["best"]["captured_utc"].get<std::string>().size(), 24u);
+        texts.push_back(r["text"]);
     }
     EXPECT_NE(std::find(texts.begin(), texts.end(), "FY211ZP"), texts.end());
     EXPECT_NE(std::find(texts.begin(), texts.end(), "NR289PO"), texts.end());
@@ -91,16 +87,17 @@ TEST(DaemonTest, ReadsFramesIntoTheOutboxAndSkipsABrokenOne) {
 TEST(DaemonTest, AVideoGivesOnePassagePerVehicle) {
     // images/passage_be.json: one Belgian car, 25 frames.
     testing::TempDir dir;
-    const auto outbox = dir.path() / "outbox.jsonl";
+    const auto outbox = dir.path() / "outbox.db";
     const auto config = dir.write("unit.toml",
                                   "[capture]\nsource = \"images/passage_be.mp4\"\n"
                                   "[outbox]\npath = \"" +
                                       outbox.string() + "\"\n");
     const auto result = run_program("anprd", "--config " + config.string());
     ASSERT_EQ(result.exit_code, 0) << result.out;
-    const auto records = outbox_records(outbox);
+    const auto records = outbox_records(config);
     ASSERT_EQ(records.size(), 1u) << result.out;
-    const auto& passage = records.front()["passage"];
+    const auto& passage = records.front();
+    EXPECT_EQ(passage["kind"], "passage");
     EXPECT_EQ(passage["text"], "2NNX539");
     EXPECT_EQ(passage["country"], "BE");
     EXPECT_EQ(passage["direction"], "approaching");
@@ -115,7 +112,7 @@ TEST(DaemonTest, StopsCleanlyOnSigterm) {
     const auto config = dir.write("unit.toml",
                                   "[capture]\nloop = true\ninterval_ms = 100\n"
                                   "[outbox]\npath = \"" +
-                                      (dir.path() / "outbox.jsonl").string() + "\"\n");
+                                      (dir.path() / "outbox.db").string() + "\"\n");
     // A looping unit never ends by itself: timeout sends SIGTERM after 3 s
     // and passes on anprd's own exit status.
     const auto result =
@@ -128,8 +125,8 @@ TEST(DaemonTest, StopsCleanlyOnSigterm) {
 TEST(DaemonTest, UnwritableOutboxStopsTheUnitLoudly) {
     testing::TempDir dir;
     const auto blocker = dir.write("blocker", "x");
-    const auto config = dir.write(
-        "unit.toml", "[outbox]\npath = \"" + (blocker / "outbox.jsonl").string() + "\"\n");
+    const auto config =
+        dir.write("unit.toml", "[outbox]\npath = \"" + (blocker / "outbox.db").string() + "\"\n");
     const auto result = run_program("anprd", "--config " + config.string());
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_NE(result.out.find("outbox"), std::string::npos) << result.out;

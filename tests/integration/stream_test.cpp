@@ -8,6 +8,7 @@
 #include "capture/image_encode.hpp"
 #include "capture/video_file.hpp"
 #include "mjpeg_server.hpp"
+#include "outbox_records.hpp"
 #include "run_command.hpp"
 #include "temp_dir.hpp"
 
@@ -43,7 +44,7 @@ TEST(StreamTest, TheUnitReconnectsAndReportsEveryPassageItSaw) {
     const auto jpegs = sample_passage_jpegs();
     ASSERT_EQ(jpegs.size(), 25u);
     testing::TempDir dir;
-    const auto outbox = dir.path() / "outbox.jsonl";
+    const auto outbox = dir.path() / "outbox.db";
     const auto log = dir.path() / "anprd.log";
     auto camera = std::make_unique<testing::MjpegServer>();
     const auto port = camera->port();
@@ -67,11 +68,7 @@ TEST(StreamTest, TheUnitReconnectsAndReportsEveryPassageItSaw) {
     film.join();
     EXPECT_EQ(result.exit_code, 0) << result.out;
 
-    std::ifstream in(outbox);
-    std::vector<nlohmann::json> passages;
-    for (std::string line; std::getline(in, line);) {
-        passages.push_back(nlohmann::json::parse(line).at("passage"));
-    }
+    const auto passages = testing::outbox_records(config);
     const std::string log_text = file_text(log);
     ASSERT_EQ(passages.size(), 2u) << log_text;
     for (const auto& passage : passages) {
@@ -97,11 +94,11 @@ TEST(StreamTest, AnEmptyRoadIsNotRead) {
     testing::TempDir dir;
     const auto log = dir.path() / "anprd.log";
     testing::MjpegServer camera;
-    const auto config = dir.write(
-        "unit.toml", "[capture]\nsource = \"http://127.0.0.1:" + std::to_string(camera.port()) +
-                         "/video.mjpg\"\n[outbox]\npath = \"" +
-                         (dir.path() / "outbox.jsonl").string() + "\"\n[log]\nfile = \"" +
-                         log.string() + "\"\n");
+    const auto config =
+        dir.write("unit.toml",
+                  "[capture]\nsource = \"http://127.0.0.1:" + std::to_string(camera.port()) +
+                      "/video.mjpg\"\n[outbox]\npath = \"" + (dir.path() / "outbox.db").string() +
+                      "\"\n[log]\nfile = \"" + log.string() + "\"\n");
     std::thread film([&] { camera.serve(frames, 25); });
     const auto result =
         testing::run_command("timeout --preserve-status -s TERM 5 " +

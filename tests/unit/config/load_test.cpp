@@ -33,7 +33,7 @@ std::size_t line_count(const std::string& message) {
 /// A config with every member away from its default, strings that need escaping included.
 AppConfig unusual_config() {
     AppConfig config;
-    config.unit = {"unit-42", "site_7.b"};
+    config.unit = {"unit-42", "site_7.b", 50.8466123, -4.3528};
     config.log = {"debug", "logs/\"quoted\" \\ dir/anprd.log"};
     config.capture = {"frames/é", true, 250};
     config.localize = {"classic", "/opt/anpr/detector.onnx", 0.5f, 5, 60, 600};
@@ -41,7 +41,17 @@ AppConfig unusual_config() {
     config.plates.countries = {"NL", "BE"};
     config.plates.unformatted_factor = 0.3f;
     config.plates.max_corrections = 0;
-    config.outbox.path = "/var/lib/anpr/outbox.jsonl";
+    config.outbox = {"/var/lib/anpr/outbox.db", 200, 4};
+    config.uplink = {"https://central.example:8443/v1/reads",
+                     "/etc/anpr/ca.pem",
+                     "/etc/anpr/unit.pem",
+                     "/etc/anpr/unit.key",
+                     20,
+                     2.5f,
+                     12.f,
+                     0.25f,
+                     60.f,
+                     0.f};
     return config;
 }
 
@@ -81,7 +91,7 @@ countries = ["NL", "BE"]
 unformatted_factor = 0.25
 max_corrections = 1
 [outbox]
-path = "/var/lib/anpr/outbox.jsonl"
+path = "/var/lib/anpr/outbox.db"
 )");
     ASSERT_TRUE(result.ok()) << result.error().message;
     const AppConfig& config = result.value();
@@ -106,7 +116,7 @@ path = "/var/lib/anpr/outbox.jsonl"
     EXPECT_EQ(config.plates.countries, (std::vector<std::string>{"NL", "BE"}));
     EXPECT_FLOAT_EQ(config.plates.unformatted_factor, 0.25f);
     EXPECT_EQ(config.plates.max_corrections, 1);
-    EXPECT_EQ(config.outbox.path, "/var/lib/anpr/outbox.jsonl");
+    EXPECT_EQ(config.outbox.path, "/var/lib/anpr/outbox.db");
 }
 
 TEST(ConfigTest, AbsentKeysKeepTheirDefaults) {
@@ -245,6 +255,29 @@ TEST(ConfigTest, ReconnectPausesAreOrdered) {
               "test.toml:3: capture.reconnect_max_s: 1.5 is less than capture.reconnect_min_s (2)");
     EXPECT_EQ(error_of("[capture]\nstream_timeout_s = 0.1\n").find("capture.stream_timeout_s"),
               std::string("test.toml:2: ").size());
+}
+
+TEST(ConfigTest, UplinkSendsOnlyOverTls) {
+    EXPECT_EQ(error_of("[uplink]\nurl = \"http://central.example/v1/reads\"\n"),
+              "test.toml:2: uplink.url: 'http://central.example/v1/reads' is not an https:// "
+              "address: the unit sends reads only over TLS");
+}
+
+TEST(ConfigTest, UplinkNeedsItsCertificates) {
+    EXPECT_EQ(
+        error_of("[uplink]\nurl = \"https://central.example/v1/reads\"\n"
+                 "ca_file = \"/etc/anpr/ca.pem\"\n"),
+        "test.toml:2: uplink.url: mutual TLS needs uplink.cert_file, uplink.key_file as well");
+    EXPECT_EQ(error_of("[uplink]\nretry_min_s = 10\nretry_max_s = 5\n"),
+              "test.toml:3: uplink.retry_max_s: 5 is less than uplink.retry_min_s (10)");
+}
+
+TEST(ConfigTest, PositionIsInDegrees) {
+    EXPECT_EQ(error_of("[unit]\nlatitude = 91\n"),
+              "test.toml:2: unit.latitude: 91 is out of range -90..90");
+    const auto parsed = parse("[unit]\nlatitude = 50.8466123\nlongitude = 4.3528\n");
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_DOUBLE_EQ(parsed.value().unit.latitude, 50.8466123);
 }
 
 TEST(ConfigTest, ReportsEveryProblemAtOnceInFileOrder) {

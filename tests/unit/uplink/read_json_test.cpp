@@ -56,20 +56,5 @@ TEST(ReadJsonTest, UtcTimeWithMilliseconds) {
     EXPECT_EQ(iso8601_utc(t), "2025-11-29T10:24:00.123Z");
 }
 
-TEST(ReadJsonTest, RecordSaysWhoWhereWhenAndWhat) {
-    core::Frame frame;
-    frame.source = "images/be_01.jpg";
-    frame.index = 3;
-    frame.captured.utc =
-        std::chrono::system_clock::time_point{std::chrono::milliseconds(1'764'411'840'123)};
-    config::UnitConfig unit{"unit-7", "site-e40"};
-    const auto record = read_record_json(unit, frame, sample());
-    EXPECT_EQ(record["unit"], "unit-7");
-    EXPECT_EQ(record["site"], "site-e40");
-    EXPECT_EQ(record["frame"], 3);
-    EXPECT_EQ(record["captured_utc"], "2025-11-29T10:24:00.123Z");
-    EXPECT_EQ(record["plate"]["text"], "1ABC123");
-}
-
 }  // namespace
 }  // namespace anpr::uplink

@@ -1,0 +1,83 @@
+#include "uplink/read_record.hpp"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "receiver/schema_registry.hpp"
+#include "sample_passage.hpp"
+
+namespace anpr::uplink {
+namespace {
+
+RecordOrigin sample_origin() {
+    RecordOrigin origin;
+    origin.unit.id = "unit-0042";
+    origin.unit.site = "e40-km12";
+    origin.unit.latitude = 50.8466123456789;
+    origin.unit.longitude = 4.3528;
+    origin.firmware = "0.1.0";
+    origin.detector_model = "plate_detector@0123456789ab";
+    origin.reader_model = "tesseract-5.3.0+plate_reader@ba9876543210";
+    origin.crop_max_bytes = 8192;
+    return origin;
+}
+
+const auto kProduced =
+    std::chrono::system_clock::time_point{std::chrono::milliseconds(1'764'411'840'123)};
+
+nlohmann::json record_json(const tracking::Passage& passage, RecordKind kind = RecordKind::passage,
+                           std::uint64_t seq = 17) {
+    const NewRecord record = read_record(sample_origin(), passage, kind, seq, kProduced);
+    EXPECT_EQ(record.id, "unit-0042/" + std::to_string(seq));
+    return nlohmann::json::parse(record.body);
+}
+
+TEST(ReadRecordTest, SaysWhoWhereWhenWhatAndWithWhich) {
+    const auto json = record_json(sample_passage());
+    EXPECT_EQ(json.at("schema"), "anpr.read/1");
+    EXPECT_EQ(json.at("id"), "unit-0042/17");
+    EXPECT_EQ(json.at("seq"), 17);
+    EXPECT_EQ(json.at("unit"), "unit-0042");
+    EXPECT_EQ(json.at("site"), "e40-km12");
+    EXPECT_EQ(json.at("kind"), "passage");
+    EXPECT_EQ(json.at("text"), "1ABC123");
+    EXPECT_EQ(json.at("display"), "1-ABC-123");
+    EXPECT_EQ(json.at("direction"), "approaching");
+    EXPECT_EQ(json.at("lane"), "2");
+    EXPECT_EQ(json.at("best").at("captured_utc"), "1970-01-01T00:00:01.500Z");
+    EXPECT_DOUBLE_EQ(json.at("position").at("lat").get<double>(), 50.8466123);
+    EXPECT_EQ(json.at("position").at("source"), "config");
+    EXPECT_EQ(json.at("produced_utc"), "2025-11-29T10:24:00.123Z");
+    EXPECT_EQ(json.at("firmware"), "0.1.0");
+    EXPECT_EQ(json.at("models").at("reader"), "tesseract-5.3.0+plate_reader@ba9876543210");
+    EXPECT_FALSE(json.at("best_crop_jpeg").get<std::string>().empty());
+}
+
+TEST(ReadRecordTest, MeetsItsPublishedSchema) {
+    auto schemas = receiver::SchemaRegistry::load("docs");
+    ASSERT_TRUE(schemas.ok()) << schemas.error().message;
+    auto still = sample_passage();
+    still.direction = tracking::Direction::unknown;
+    still.lane = "";
+    still.country = "";
+    still.best_crop = cv::Mat();
+    for (const auto& json :
+         {record_json(sample_passage()), record_json(still, RecordKind::still)}) {
+        const auto valid = schemas.value().validate(json);
+        EXPECT_TRUE(valid.ok()) << valid.error().message << "\n" << json.dump(2);
+    }
+}
+
+TEST(ReadRecordTest, CropStaysUnderTheSchemasCap) {
+    auto passage = sample_passage();
+    passage.best_crop = cv::Mat(400, 1200, CV_8UC3);
+    cv::randu(passage.best_crop, 0, 255);
+    const auto json = record_json(passage);
+    const auto crop = json.at("best_crop_jpeg").get<std::string>();
+    EXPECT_FALSE(crop.empty());
+    EXPECT_LE(crop.size(), 4 * 8192 / 3 + 4);
+}
+
+}  // namespace
+}  // namespace anpr::uplink
