@@ -71,6 +71,19 @@ int main(int argc, char** argv) {
     uplink_bench_cmd->add_option("--frame", uplink_bench.frame, "image whose first read is copied")
         ->check(CLI::ExistingFile);
 
+    anpr::app::VerifyOptions verify;
+    auto* verify_cmd = cli.add_subcommand(
+        "verify", "check a stream of a unit's signed records against its public key");
+    verify_cmd->add_option("--key", verify.key, "the unit's public key (signing.pub, PEM)")
+        ->required();
+    verify_cmd->add_option("records", verify.records, "JSON lines file of records, - for stdin")
+        ->required();
+
+    anpr::app::KeygenOptions keygen;
+    auto* keygen_cmd = cli.add_subcommand(
+        "keygen", "make a unit's Ed25519 signing key: DIR/signing.key (0600) and DIR/signing.pub");
+    keygen_cmd->add_option("--out", keygen.out, "folder to write them to")->required();
+
     CLI11_PARSE(cli, argc, argv);
     if (!images.empty()) eval.images = images;
 
@@ -85,5 +98,7 @@ int main(int argc, char** argv) {
     if (outbox_cmd->parsed()) return anpr::app::run_outbox(config.value(), outbox);
     if (uplink_bench_cmd->parsed())
         return anpr::app::run_uplink_bench(config.value(), uplink_bench);
+    if (verify_cmd->parsed()) return anpr::app::run_verify(verify);
+    if (keygen_cmd->parsed()) return anpr::app::run_keygen(keygen);
     return anpr::app::run_eval(config.value(), eval);
 }

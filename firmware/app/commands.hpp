@@ -70,4 +70,24 @@ struct UplinkBenchOptions {
 /// records per second delivered. 0, 1 when not all were delivered, 2 on bad input.
 int run_uplink_bench(const config::AppConfig& config, const UplinkBenchOptions& options);
 
+struct VerifyOptions {
+    std::filesystem::path key;      ///< the unit's public key, PEM
+    std::filesystem::path records;  ///< JSON lines, one signed record each; "-": standard input
+};
+
+/// `anpr verify`: checks a stream of one unit's signed records against its
+/// public key (evidence/chain_verifier.hpp). Prints "OK: ..." and returns 0,
+/// or prints the first break, "line L (seq S, id I): why", and returns 1 (also
+/// for a stream without records); 2 when the key or the file cannot be read.
+int run_verify(const VerifyOptions& options);
+
+struct KeygenOptions {
+    std::filesystem::path out;  ///< folder for signing.key and signing.pub
+};
+
+/// `anpr keygen`: a new Ed25519 key pair for a unit, written to
+/// out/signing.key (mode 0600) and out/signing.pub; 0, or 2 when either exists or
+/// cannot be written.
+int run_keygen(const KeygenOptions& options);
+
 }  // namespace anpr::app

@@ -6,14 +6,18 @@
 #include <sstream>
 #include <thread>
 
+#include "app/record_maker.hpp"
 #include "app/record_origin.hpp"
+#include "app/whereabouts.hpp"
 #include "capture/frame_source.hpp"
 #include "capture/stream_source.hpp"
+#include "geo/gps_service.hpp"
 #include "logging/logging.hpp"
 #include "pipeline/motion_gate.hpp"
 #include "pipeline/plate_reader.hpp"
 #include "pipeline/reading_pool.hpp"
 #include "pipeline/stage_stats.hpp"
+#include "timekeeping/clock_monitor.hpp"
 #include "tracking/still_passage.hpp"
 #include "tracking/tracker.hpp"
 #include "uplink/outbox.hpp"
@@ -35,9 +39,13 @@ void pause(int ms, const std::atomic<bool>& stop) {
 /// means the disk failed and the unit must stop rather than lose reads.
 class Recorder {
   public:
-    Recorder(uplink::RecordOrigin origin, uplink::Outbox& outbox, uplink::Uplink* sender,
-             UnitCounters& counters)
-        : origin_(std::move(origin)), outbox_(outbox), sender_(sender), counters_(counters) {}
+    Recorder(const RecordMaker& maker, const Whereabouts& whereabouts, uplink::Outbox& outbox,
+             uplink::Uplink* sender, UnitCounters& counters)
+        : maker_(maker),
+          whereabouts_(whereabouts),
+          outbox_(outbox),
+          sender_(sender),
+          counters_(counters) {}
 
     core::Status read(const core::Frame& frame, const core::PlateRead& plate) {
         return store(tracking::still_passage(frame, plate), uplink::RecordKind::still);
@@ -52,9 +60,8 @@ class Recorder {
 
   private:
     core::Status store(const tracking::Passage& p, uplink::RecordKind kind) {
-        const auto added = outbox_.add(uplink::Lane::ordinary, [&](std::uint64_t seq) {
-            return uplink::read_record(origin_, p, kind, seq, std::chrono::system_clock::now());
-        });
+        const auto added =
+            outbox_.add(uplink::Lane::ordinary, maker_.make(p, kind, whereabouts_.moment()));
         using Kind = uplink::AddOutcome::Kind;
         if (added.kind == Kind::failed) return core::Error{added.message};
         if (added.kind == Kind::full) {
@@ -65,7 +72,7 @@ class Recorder {
             return core::Ok{};
         }
         if (sender_) sender_->wake();
-        const auto id = uplink::record_id(origin_.unit.id, added.seq);
+        const auto id = uplink::record_id(maker_.origin().unit.id, added.seq);
         if (kind == uplink::RecordKind::still) {
             ++counters_.reads;
             log_->info("read {} ({}) confidence {:.2f} in '{}' stored as {}", p.display,
@@ -82,7 +89,8 @@ class Recorder {
         return core::Ok{};
     }
 
-    uplink::RecordOrigin origin_;
+    const RecordMaker& maker_;
+    const Whereabouts& whereabouts_;
     uplink::Outbox& outbox_;
     uplink::Uplink* sender_;
     UnitCounters& counters_;
@@ -98,6 +106,14 @@ core::Result<std::unique_ptr<uplink::Uplink>> start_uplink(const config::UplinkC
     auto sender = std::make_unique<uplink::Uplink>(config, outbox, std::move(client).value());
     sender->start();
     return sender;
+}
+
+/// A service's status line, for the log.
+template <class Service>
+std::string describe(const Service& service) {
+    std::ostringstream out;
+    service.status(out);
+    return out.str();
 }
 
 /// One reader per pipeline thread, each with its own models and Tesseract.
@@ -120,8 +136,13 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     if (!source) return source.error();
     auto readers = make_readers(config);
     if (!readers) return readers.error();
-    auto origin = record_origin(config);
-    if (!origin) return origin.error();
+    auto maker = RecordMaker::create(config);
+    if (!maker) return maker.error();
+    timekeeping::ClockMonitor clock(config.time.max_error_ms);
+    clock.start();
+    geo::GpsService gps(config.gps, {config.unit.latitude, config.unit.longitude});
+    gps.start();
+    const Whereabouts whereabouts(config, clock, config.gps.gpsd.empty() ? nullptr : &gps);
     auto outbox = uplink::Outbox::open(
         config.outbox.path, static_cast<std::uint64_t>(config.outbox.quota_mb) * 1000 * 1000);
     if (!outbox) return outbox.error();
@@ -143,7 +164,7 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
 
     UnitCounters counters;
     pipeline::StageStats stage_stats;
-    Recorder record(std::move(origin).value(), outbox.value(), uplink, counters);
+    Recorder record(maker.value(), whereabouts, outbox.value(), uplink, counters);
     pipeline::ReadingPool pool(std::move(readers).value());
     std::atomic<bool> tracker_idle{true};
     const auto on_frame = [&](pipeline::ReadFrame& read) -> core::Status {
@@ -205,6 +226,9 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     if (frames.films_a_scene() && capture::is_live_source(config.capture.source)) {
         log->info("{}: {} frames dropped (no time to read them), {} outages", frames.description(),
                   counters.frames_dropped, counters.outages);
+    }
+    for (const auto& service_status : {describe(clock), describe(gps)}) {
+        log->info("{}", service_status);
     }
     if (counters.refused > 0) {
         log->error("{} record(s) refused: the outbox was full", counters.refused);

@@ -4,7 +4,9 @@
 #include <sstream>
 
 #include "app/commands.hpp"
+#include "app/record_maker.hpp"
 #include "app/record_origin.hpp"
+#include "app/whereabouts.hpp"
 #include "capture/image_files.hpp"
 #include "core/elapsed.hpp"
 #include "pipeline/plate_reader.hpp"
@@ -55,12 +57,12 @@ int run_uplink_bench(const config::AppConfig& config, const UplinkBenchOptions& 
         return 2;
     }
     auto passage = sample_passage(config, options.frame);
-    auto origin = record_origin(config);
+    auto maker = RecordMaker::create(config);
     auto outbox = uplink::Outbox::open(
         path, static_cast<std::uint64_t>(config.outbox.quota_mb) * 1000 * 1000);
     auto client = uplink::UplinkClient::create(config.uplink, user_agent());
     for (const auto* failed :
-         {passage.ok() ? nullptr : &passage.error(), origin.ok() ? nullptr : &origin.error(),
+         {passage.ok() ? nullptr : &passage.error(), maker.ok() ? nullptr : &maker.error(),
           outbox.ok() ? nullptr : &outbox.error(), client.ok() ? nullptr : &client.error()}) {
         if (failed) {
             std::cerr << "anpr bench-uplink: " << failed->message << "\n";
@@ -68,23 +70,24 @@ int run_uplink_bench(const config::AppConfig& config, const UplinkBenchOptions& 
         }
     }
 
-    // Produce: one transaction per record, as the unit commits them.
+    // Produce: signed, one transaction per record, as the unit commits them.
+    timekeeping::ClockMonitor clock(config.time.max_error_ms);
+    clock.start();
+    const Whereabouts whereabouts(config, clock, nullptr);
     const auto fill_start = std::chrono::steady_clock::now();
     for (int i = 0; i < options.records; ++i) {
-        const auto added = outbox.value().add(uplink::Lane::ordinary, [&](std::uint64_t seq) {
-            return uplink::read_record(origin.value(), passage.value(), uplink::RecordKind::still,
-                                       seq, std::chrono::system_clock::now());
-        });
+        const auto added = outbox.value().add(
+            uplink::Lane::ordinary,
+            maker.value().make(passage.value(), uplink::RecordKind::still, whereabouts.moment()));
         if (added.kind != uplink::AddOutcome::Kind::stored) {
             std::cerr << "anpr bench-uplink: " << added.message << "\n";
             return 1;
         }
     }
     const double fill_s = core::ms_since(fill_start) / 1000.0;
-    const std::size_t record_bytes =
-        uplink::read_record(origin.value(), passage.value(), uplink::RecordKind::still, 1,
-                            std::chrono::system_clock::now())
-            .body.size();
+    const auto sample = maker.value().make(passage.value(), uplink::RecordKind::still,
+                                           whereabouts.moment())(1, std::string(64, '0'));
+    const std::size_t record_bytes = sample ? sample.value().body.size() : 0;
     const std::uint64_t disk = size_on_disk(path);
     const double per_100k = 100000.0 / options.records;
 

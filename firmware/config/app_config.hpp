@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/gps_config.hpp"
 #include "plates/plates.hpp"
 
 namespace anpr::config {
@@ -122,6 +123,21 @@ struct UplinkConfig {
     float drain_s = 10.f;
 };
 
+/// The clock (timekeeping/): how good it must be for speed enforcement.
+struct TimeConfig {
+    /// Reads whose clock error bound is larger, or unknown, are marked unfit
+    /// for speed enforcement (section control), ms, 0.01..10000.
+    float max_error_ms = 5.f;
+};
+
+/// Signed records (evidence/): the unit's Ed25519 key.
+struct EvidenceConfig {
+    /// Folder of signing.key (PEM, mode 0600), which signs every record, and
+    /// signing.pub, to register with the network. Both are made on the first
+    /// start when missing.
+    std::filesystem::path key_dir = "out";
+};
+
 struct AppConfig {
     UnitConfig unit;
     LogConfig log;
@@ -134,6 +150,9 @@ struct AppConfig {
     TrackingConfig tracking;
     OutboxConfig outbox;
     UplinkConfig uplink;
+    TimeConfig time;
+    geo::GpsConfig gps;
+    EvidenceConfig evidence;
 };
 
 }  // namespace anpr::config

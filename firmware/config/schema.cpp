@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "core/result.hpp"
+#include "geo/gpsd_address.hpp"
 #include "plates/plates.hpp"
 
 namespace anpr::config::schema {
@@ -234,6 +235,15 @@ Problem polygons(const std::vector<std::vector<int>>& values) {
     return std::nullopt;
 }
 
+/// gpsd's "host:port", or empty for no GPS.
+Problem gpsd_address_or_empty(const std::string& value) {
+    if (value.empty()) return std::nullopt;
+    if (auto address = ::anpr::geo::parse_gpsd_address(value); !address) {
+        return address.error().message;
+    }
+    return std::nullopt;
+}
+
 /// The uplink never sends plates in clear text.
 Problem https_or_empty(const std::string& value) {
     if (value.empty() || value.rfind("https://", 0) == 0) return std::nullopt;
@@ -294,6 +304,10 @@ const std::vector<Binding>& bindings() {
         const Section tracking{"tracking", &AppConfig::tracking};
         const Section outbox{"outbox", &AppConfig::outbox};
         const Section uplink{"uplink", &AppConfig::uplink};
+        const Section time{"time", &AppConfig::time};
+        const Section evidence{"evidence", &AppConfig::evidence};
+        const Section gps{"gps", &AppConfig::gps};
+        using G = ::anpr::geo::GpsConfig;
         using P = ::anpr::plates::PlatesConfig;
         return std::vector<Binding>{
             unit("id", &UnitConfig::id, identifier),
@@ -344,6 +358,11 @@ const std::vector<Binding>& bindings() {
             uplink("retry_min_s", &UplinkConfig::retry_min_s, in_range(0.01f, 600.f)),
             uplink("retry_max_s", &UplinkConfig::retry_max_s, in_range(0.01f, 86400.f)),
             uplink("drain_s", &UplinkConfig::drain_s, in_range(0.f, 3600.f)),
+            time("max_error_ms", &TimeConfig::max_error_ms, in_range(0.01f, 10000.f)),
+            gps("gpsd", &G::gpsd, gpsd_address_or_empty),
+            gps("max_age_s", &G::max_age_s, in_range(0.1f, 60.f)),
+            gps("max_site_distance_m", &G::max_site_distance_m, in_range(1.f, 100000.f)),
+            evidence("key_dir", &EvidenceConfig::key_dir, non_empty<std::filesystem::path>),
         };
     }();
     return table;

@@ -8,7 +8,10 @@
 namespace anpr::uplink {
 namespace {
 
-constexpr int kLayoutVersion = 1;
+// 1: queue, dead letters, sequence number; 2: and the hash chain's last link.
+constexpr int kLayoutVersion = 2;
+// The chain's link before a unit's first record.
+const std::string kChainStart(64, '0');
 
 constexpr const char* kCreateTables = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -20,6 +23,7 @@ CREATE INDEX IF NOT EXISTS queue_by_lane ON queue(lane, seq);
 CREATE TABLE IF NOT EXISTS dead_letter(
   seq INTEGER PRIMARY KEY, id TEXT NOT NULL, http_status INTEGER NOT NULL,
   reason TEXT NOT NULL, body TEXT NOT NULL, rejected_ms INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS chain(one INTEGER PRIMARY KEY CHECK (one = 1), last_hash TEXT NOT NULL);
 )sql";
 
 std::int64_t now_ms() {
@@ -66,7 +70,7 @@ core::Result<Outbox> Outbox::open(const std::filesystem::path& path, std::uint64
     auto& sql = db.value();
     auto version = sql.integer("PRAGMA user_version", "reading the layout version");
     if (!version) return core::Error{"outbox " + version.error().message};
-    if (version.value() != 0 && version.value() != kLayoutVersion) {
+    if (version.value() < 0 || version.value() > kLayoutVersion) {
         return core::Error{"outbox '" + path.string() + "' has layout version " +
                            std::to_string(version.value()) + "; this firmware knows " +
                            std::to_string(kLayoutVersion)};
@@ -79,9 +83,19 @@ core::Result<Outbox> Outbox::open(const std::filesystem::path& path, std::uint64
         return core::Error{"outbox '" + path.string() + "': the file system refused write-ahead " +
                            "logging (journal mode " + mode.value() + ")"};
     }
-    for (const char* step : {"PRAGMA synchronous=FULL", kCreateTables, "PRAGMA user_version=1"}) {
-        if (auto failed = sql.exec(step, "setting up"))
+    if (auto failed = sql.exec("PRAGMA synchronous=FULL", "setting up")) {
+        return core::Error{"outbox " + failed->message};
+    }
+    // An outbox already laid out is opened without writing: a full disk must
+    // not keep the unit, or a technician's `anpr outbox`, from reading it.
+    if (version.value() == kLayoutVersion) return Outbox(std::move(db).value(), quota_bytes);
+    const std::string start_chain =
+        "INSERT OR IGNORE INTO chain(one, last_hash) VALUES (1, '" + kChainStart + "')";
+    const std::string set_version = "PRAGMA user_version=" + std::to_string(kLayoutVersion);
+    for (const std::string& step : {std::string(kCreateTables), start_chain, set_version}) {
+        if (auto failed = sql.exec(step, "laying it out")) {
             return core::Error{"outbox " + failed->message};
+        }
     }
     return Outbox(std::move(db).value(), quota_bytes);
 }
@@ -100,7 +114,7 @@ core::Result<std::uint64_t> Outbox::used_bytes() {
     return static_cast<std::uint64_t>(pages.value() * page_size.value());
 }
 
-AddOutcome Outbox::add(Lane lane, const std::function<NewRecord(std::uint64_t seq)>& make) {
+AddOutcome Outbox::add(Lane lane, const MakeRecord& make) {
     std::lock_guard lock(mutex_);
     if (auto failed = db_.exec("BEGIN IMMEDIATE", "starting a transaction"))
         return refused(*failed);
@@ -112,7 +126,7 @@ AddOutcome Outbox::add(Lane lane, const std::function<NewRecord(std::uint64_t se
     return outcome;
 }
 
-AddOutcome Outbox::add_locked(Lane lane, const std::function<NewRecord(std::uint64_t seq)>& make) {
+AddOutcome Outbox::add_locked(Lane lane, const MakeRecord& make) {
     auto used = used_bytes();
     if (!used) return {AddOutcome::Kind::failed, 0, "outbox " + used.error().message};
     const std::uint64_t limit =
@@ -126,7 +140,11 @@ AddOutcome Outbox::add_locked(Lane lane, const std::function<NewRecord(std::uint
         db_.integer("SELECT value FROM meta WHERE key = 'last_seq'", "reading the sequence number");
     if (!last) return {AddOutcome::Kind::failed, 0, "outbox " + last.error().message};
     const auto seq = static_cast<std::uint64_t>(last.value()) + 1;
-    const NewRecord record = make(seq);
+    auto prev_hash = db_.text("SELECT last_hash FROM chain", "reading the hash chain");
+    if (!prev_hash) return {AddOutcome::Kind::failed, 0, "outbox " + prev_hash.error().message};
+    const auto made = make(seq, prev_hash.value());
+    if (!made) return {AddOutcome::Kind::failed, 0, made.error().message};
+    const NewRecord& record = made.value();
 
     auto insert =
         db_.prepare("INSERT INTO queue(seq, lane, id, body, created_ms) VALUES (?, ?, ?, ?, ?)",
@@ -145,6 +163,11 @@ AddOutcome Outbox::add_locked(Lane lane, const std::function<NewRecord(std::uint
     if (!count) return {AddOutcome::Kind::failed, 0, "outbox " + count.error().message};
     count.value().bind(1, static_cast<std::int64_t>(seq));
     if (!count.value().run()) return refused(*count.value().error());
+
+    auto link = db_.prepare("UPDATE chain SET last_hash = ?", "storing the hash chain");
+    if (!link) return {AddOutcome::Kind::failed, 0, "outbox " + link.error().message};
+    link.value().bind(1, record.hash);
+    if (!link.value().run()) return refused(*link.value().error());
     return {AddOutcome::Kind::stored, seq, {}};
 }
 

@@ -22,11 +22,18 @@ namespace anpr::uplink {
 enum class Lane { priority = 0, ordinary = 1 };
 
 /// A record as the outbox is given it: its id (the receiver's idempotency
-/// key) and its JSON text.
+/// key), its JSON text, and its hash, the next record's link in the unit's
+/// hash chain (docs/evidence.md).
 struct NewRecord {
     std::string id;
     std::string body;
+    std::string hash;
 };
+
+/// Makes the record numbered `seq` whose previous record's hash is
+/// `prev_hash`; an Error (it cannot be signed) leaves the outbox unchanged.
+using MakeRecord =
+    std::function<core::Result<NewRecord>(std::uint64_t seq, const std::string& prev_hash)>;
 
 /// What became of a record handed to `Outbox::add`.
 struct AddOutcome {
@@ -68,9 +75,11 @@ class Outbox {
     Outbox(const Outbox&) = delete;
     Outbox& operator=(const Outbox&) = delete;
 
-    /// Takes the next sequence number, makes the record with it, and commits
-    /// both in one transaction: the number is used up only if the record is stored.
-    AddOutcome add(Lane lane, const std::function<NewRecord(std::uint64_t seq)>& make);
+    /// Takes the next sequence number and the chain's last hash, makes the
+    /// record with them, and commits the record, its number and its hash in
+    /// one transaction: the number is used up, and the chain moves on, only
+    /// if the record is stored.
+    AddOutcome add(Lane lane, const MakeRecord& make);
 
     /// Waiting records, priority lane first, then by sequence number: at most
     /// `max_records`, and no more than `max_bytes` of bodies (one at least).
@@ -100,7 +109,7 @@ class Outbox {
         : db_(std::move(db)), quota_bytes_(quota_bytes) {}
     /// Bytes of database pages in use (free pages not counted).
     core::Result<std::uint64_t> used_bytes();
-    AddOutcome add_locked(Lane lane, const std::function<NewRecord(std::uint64_t seq)>& make);
+    AddOutcome add_locked(Lane lane, const MakeRecord& make);
 
     std::mutex mutex_;
     storage::SqliteDb db_;

@@ -73,6 +73,40 @@ TEST(UplinkTest, EveryReadReachesTheReceiverOnce) {
     EXPECT_NE(file_text(dir.path() / "anprd.log").find("12 delivered"), std::string::npos);
 }
 
+TEST(UnitEvidenceTest, TheUnitsRecordsVerifyWithItsKeyAndAnAlteredOneIsNamed) {
+    testing::TempDir dir;
+    const auto config = unit_config(dir, "[evidence]\nkey_dir = \"" + dir.path().string() + "\"\n");
+    ASSERT_EQ(run_unit(config).exit_code, 0);
+    std::vector<std::string> lines;
+    for (const auto& record : testing::outbox_records(config)) lines.push_back(record.dump());
+    ASSERT_EQ(lines.size(), kSampleReads);
+    const auto verify = [&](const std::vector<std::string>& stream) {
+        std::string text;
+        for (const auto& line : stream) text += line + "\n";
+        const auto file = dir.write("stream.jsonl", text);
+        return testing::run_program(
+            "anpr", "verify --key " + (dir.path() / "signing.pub").string() + " " + file.string());
+    };
+    const auto intact = verify(lines);
+    EXPECT_EQ(intact.exit_code, 0) << intact.out;
+    EXPECT_NE(intact.out.find("OK: 12 records of unit unit-0001, seq 1..12"), std::string::npos)
+        << intact.out;
+
+    auto altered = lines;
+    auto record = nlohmann::json::parse(altered[4]);
+    record["best"]["captured_utc"] = "2026-01-01T00:00:00.000Z";  // a time moved
+    altered[4] = record.dump();
+    const auto caught = verify(altered);
+    EXPECT_EQ(caught.exit_code, 1) << caught.out;
+    EXPECT_NE(caught.out.find("line 5 (seq 5"), std::string::npos) << caught.out;
+
+    auto removed = lines;
+    removed.erase(removed.begin() + 7);
+    const auto gap = verify(removed);
+    EXPECT_EQ(gap.exit_code, 1) << gap.out;
+    EXPECT_NE(gap.out.find("line 8 (seq 9"), std::string::npos) << gap.out;
+}
+
 TEST(UplinkTest, ReceiverDownForAWhileThenBack) {
     testing::TempDir dir;
     int port = 0;

@@ -16,6 +16,7 @@ namespace anpr::receiver {
 /// Schema name -> file name in the schema folder (--schemas).
 inline const std::map<std::string, std::string> kRecordSchemas = {
     {"anpr.read/1", "read-record.schema.json"},
+    {"anpr.read/2", "read-record-2.schema.json"},
 };
 
 class SchemaRegistry {

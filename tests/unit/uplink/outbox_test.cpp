@@ -10,10 +10,14 @@ namespace {
 
 constexpr std::uint64_t kRoomy = 100'000'000;
 
-std::function<NewRecord(std::uint64_t)> record_of(std::string text) {
-    return [text](std::uint64_t seq) {
+/// A record whose hash is "hash-<seq>" and which notes the hash it was given.
+MakeRecord record_of(std::string text, std::vector<std::string>* prev_hashes = nullptr) {
+    return [text, prev_hashes](std::uint64_t seq,
+                               const std::string& prev_hash) -> core::Result<NewRecord> {
+        if (prev_hashes) prev_hashes->push_back(prev_hash);
         return NewRecord{"u/" + std::to_string(seq),
-                         R"({"seq":)" + std::to_string(seq) + R"(,"text":")" + text + "\"}"};
+                         R"({"seq":)" + std::to_string(seq) + R"(,"text":")" + text + "\"}",
+                         "hash-" + std::to_string(seq)};
     };
 }
 
@@ -41,6 +45,21 @@ TEST(OutboxTest, NumbersRecordsAndKeepsThemAcrossReopening) {
     EXPECT_EQ(batch.value()[0].id, "u/1");
     EXPECT_EQ(batch.value()[2].body, R"({"seq":3,"text":"C"})");
     EXPECT_EQ(outbox.depths().value().last_seq, 3u);
+}
+
+TEST(OutboxTest, HandsEachRecordThePreviousOnesHashAcrossReopening) {
+    anpr::testing::TempDir dir;
+    const auto path = dir.path() / "outbox.db";
+    std::vector<std::string> given;
+    {
+        auto outbox = opened(path);
+        outbox.add(Lane::ordinary, record_of("A", &given));
+        outbox.add(Lane::priority, record_of("B", &given));
+        EXPECT_FALSE(outbox.delivered({1, 2}));  // delivering does not break the chain
+    }
+    auto outbox = opened(path);
+    outbox.add(Lane::ordinary, record_of("C", &given));
+    EXPECT_EQ(given, (std::vector<std::string>{std::string(64, '0'), "hash-1", "hash-2"}));
 }
 
 TEST(OutboxTest, IsPrivateToItsOwner) {
@@ -105,11 +124,14 @@ TEST(OutboxTest, FullQuotaRefusesOrdinaryRecordsKeepsCommittedOnesAndSparesAlert
     }
     ASSERT_EQ(last.kind, AddOutcome::Kind::full) << last.message;
     EXPECT_NE(last.message.find("full"), std::string::npos) << last.message;
-    EXPECT_GT(stored, 50u);
+    EXPECT_GT(stored, 40u);
     EXPECT_EQ(outbox.depths().value().ordinary, stored);
     EXPECT_EQ(outbox.depths().value().last_seq, stored);  // no number used up
-    // The priority lane has a tenth more room.
-    EXPECT_EQ(outbox.add(Lane::priority, record_of("hit")).kind, AddOutcome::Kind::stored);
+    // The priority lane has a tenth more room, and the refused record did
+    // not move the chain on.
+    std::vector<std::string> given;
+    EXPECT_EQ(outbox.add(Lane::priority, record_of("hit", &given)).kind, AddOutcome::Kind::stored);
+    EXPECT_EQ(given, std::vector<std::string>{"hash-" + std::to_string(stored)});
     // Delivering makes room again.
     std::vector<std::uint64_t> all;
     for (std::uint64_t seq = 1; seq <= stored; ++seq) all.push_back(seq);

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "evidence/record_chain.hpp"
+#include "evidence/signing_key.hpp"
 #include "receiver/schema_registry.hpp"
 #include "sample_passage.hpp"
 
@@ -26,16 +28,28 @@ RecordOrigin sample_origin() {
 const auto kProduced =
     std::chrono::system_clock::time_point{std::chrono::milliseconds(1'764'411'840'123)};
 
+RecordMoment sample_moment() {
+    timekeeping::ClockQuality clock;
+    clock.source = timekeeping::ClockQuality::Source::gps;
+    clock.error_ms = 0.0506;
+    clock.fit_for_enforcement = true;
+    clock.reference = "PPS";
+    return {kProduced, clock, {{"lat", 50.8466123}, {"lon", 4.3528}, {"source", "config"}}};
+}
+
+/// The record as the unit stores it: built, then signed with a fresh key.
 nlohmann::json record_json(const tracking::Passage& passage, RecordKind kind = RecordKind::passage,
                            std::uint64_t seq = 17) {
-    const NewRecord record = read_record(sample_origin(), passage, kind, seq, kProduced);
-    EXPECT_EQ(record.id, "unit-0042/" + std::to_string(seq));
-    return nlohmann::json::parse(record.body);
+    const auto fields = read_record(sample_origin(), passage, kind, seq, sample_moment());
+    static const auto key = evidence::SigningKey::generate();
+    const auto signed_record = evidence::sign_record(fields, std::string(64, '0'), key.value());
+    EXPECT_TRUE(signed_record.ok()) << signed_record.error().message;
+    return nlohmann::json::parse(signed_record.value().text);
 }
 
 TEST(ReadRecordTest, SaysWhoWhereWhenWhatAndWithWhich) {
     const auto json = record_json(sample_passage());
-    EXPECT_EQ(json.at("schema"), "anpr.read/1");
+    EXPECT_EQ(json.at("schema"), "anpr.read/2");
     EXPECT_EQ(json.at("id"), "unit-0042/17");
     EXPECT_EQ(json.at("seq"), 17);
     EXPECT_EQ(json.at("unit"), "unit-0042");
@@ -49,6 +63,11 @@ TEST(ReadRecordTest, SaysWhoWhereWhenWhatAndWithWhich) {
     EXPECT_DOUBLE_EQ(json.at("position").at("lat").get<double>(), 50.8466123);
     EXPECT_EQ(json.at("position").at("source"), "config");
     EXPECT_EQ(json.at("produced_utc"), "2025-11-29T10:24:00.123Z");
+    EXPECT_EQ(json.at("time").at("source"), "gps");
+    EXPECT_DOUBLE_EQ(json.at("time").at("error_ms").get<double>(), 0.051);
+    EXPECT_EQ(json.at("time").at("fit_for_enforcement"), true);
+    EXPECT_EQ(json.at("crop_sha256").get<std::string>().size(), 64u);
+    EXPECT_EQ(json.at("signature").get<std::string>().size(), 88u);
     EXPECT_EQ(json.at("firmware"), "0.1.0");
     EXPECT_EQ(json.at("models").at("reader"), "tesseract-5.3.0+plate_reader@ba9876543210");
     EXPECT_FALSE(json.at("best_crop_jpeg").get<std::string>().empty());
