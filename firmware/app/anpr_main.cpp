@@ -84,6 +84,21 @@ int main(int argc, char** argv) {
         "keygen", "make a unit's Ed25519 signing key: DIR/signing.key (0600) and DIR/signing.pub");
     keygen_cmd->add_option("--out", keygen.out, "folder to write them to")->required();
 
+    anpr::app::SectionOptions section;
+    auto* section_cmd = cli.add_subcommand(
+        "section", "average speeds between two units from the receiver's store (pilot tool)");
+    section_cmd->add_option("--store", section.store, "the reference receiver's database")
+        ->required();
+    section_cmd->add_option("--from", section.from, "unit id at the section's entry")->required();
+    section_cmd->add_option("--to", section.to, "unit id at its exit")->required();
+    section_cmd->add_option("--distance-m", section.distance_m, "length of the section, m")
+        ->required()
+        ->check(CLI::Range(1.0, 1e6));
+    section_cmd
+        ->add_option("--window-min", section.window_min,
+                     "pair reads at most this many minutes apart (default 60)")
+        ->check(CLI::Range(0.1, 10080.0));
+
     CLI11_PARSE(cli, argc, argv);
     if (!images.empty()) eval.images = images;
 
@@ -96,6 +111,7 @@ int main(int argc, char** argv) {
     if (bench_cmd->parsed()) return anpr::app::run_bench(config.value(), bench);
     if (passages_cmd->parsed()) return anpr::app::run_passages(config.value(), passages);
     if (outbox_cmd->parsed()) return anpr::app::run_outbox(config.value(), outbox);
+    if (section_cmd->parsed()) return anpr::app::run_section(section);
     if (uplink_bench_cmd->parsed())
         return anpr::app::run_uplink_bench(config.value(), uplink_bench);
     if (verify_cmd->parsed()) return anpr::app::run_verify(verify);

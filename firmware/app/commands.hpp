@@ -90,4 +90,17 @@ struct KeygenOptions {
 /// cannot be written.
 int run_keygen(const KeygenOptions& options);
 
+struct SectionOptions {
+    std::filesystem::path store;  ///< the reference receiver's SQLite store
+    std::string from;             ///< unit id of the section's entry
+    std::string to;               ///< unit id of its exit
+    double distance_m = 0;
+    double window_min = 60;  ///< a read at B pairs with A's only this soon after
+};
+
+/// `anpr section`: each plate read at `from`, then at `to`, with its average
+/// speed over the distance and the range both units' clock errors allow,
+/// and whether both reads were fit for speed enforcement. 0, 2 on bad input.
+int run_section(const SectionOptions& options);
+
 }  // namespace anpr::app
