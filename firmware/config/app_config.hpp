@@ -90,6 +90,9 @@ struct TrackingConfig {
     float min_overlap = 0.1f;
     /// ...and its text is at most this many edits from the track's, 0..8.
     int max_text_edits = 3;
+    /// The timing line for section control: the row where a passage's time is
+    /// taken, as a share of the picture's height from its top, 0.05..0.95.
+    float timing_line = 0.6f;
 };
 
 /// The durable outbox (uplink/outbox.hpp): records wait here until the

@@ -345,6 +345,7 @@ const std::vector<Binding>& bindings() {
             tracking("min_frames", &TrackingConfig::min_frames, in_range(1, 100)),
             tracking("min_overlap", &TrackingConfig::min_overlap, in_range(0.f, 1.f)),
             tracking("max_text_edits", &TrackingConfig::max_text_edits, in_range(0, 8)),
+            tracking("timing_line", &TrackingConfig::timing_line, in_range(0.05f, 0.95f)),
             outbox("path", &OutboxConfig::path, non_empty<std::filesystem::path>),
             outbox("quota_mb", &OutboxConfig::quota_mb, in_range(1, 1000000)),
             outbox("crop_max_kb", &OutboxConfig::crop_max_kb, in_range(1, 16)),

@@ -47,7 +47,21 @@ std::optional<SectionRead> section_read(const nlohmann::json& record) {
     if (captured == best->end() || !captured->is_string()) return std::nullopt;
     const auto time = utc_time(captured->get<std::string>());
     if (!time) return std::nullopt;
-    SectionRead read{id->get<std::string>(), text->get<std::string>(), *time, std::nullopt, false};
+    SectionRead read{
+        id->get<std::string>(), text->get<std::string>(), *time, std::nullopt, std::nullopt, false};
+    if (const auto line = record.find("line"); line != record.end()) {
+        if (!line->is_object()) return std::nullopt;
+        const auto crossed = line->find("captured_utc");
+        const auto error = line->find("error_ms");
+        if (crossed == line->end() || !crossed->is_string() || error == line->end() ||
+            !error->is_number() || error->get<double>() < 0) {
+            return std::nullopt;
+        }
+        const auto line_time = utc_time(crossed->get<std::string>());
+        if (!line_time) return std::nullopt;
+        read.time = *line_time;
+        read.line_error_ms = error->get<double>();
+    }
     if (const auto error = clock->find("error_ms"); error != clock->end() && error->is_number()) {
         read.clock_error_ms = error->get<double>();
     }
@@ -77,10 +91,14 @@ std::vector<SectionSpeed> section_speeds(std::vector<SectionRead> from, std::vec
             speed.to_id = b.id;
             speed.seconds = std::chrono::duration<double>(b.time - a.time).count();
             speed.kmh = distance_m / speed.seconds * kMpsToKmh;
-            speed.fit_for_enforcement = a.fit_for_enforcement && b.fit_for_enforcement;
-            if (a.clock_error_ms && b.clock_error_ms) {
-                // Each clock may be off by its bound, in either direction.
-                const double spread_s = (*a.clock_error_ms + *b.clock_error_ms) / 1000.0;
+            const bool timed = a.line_error_ms && b.line_error_ms;
+            speed.fit_for_enforcement = a.fit_for_enforcement && b.fit_for_enforcement && timed;
+            if (a.clock_error_ms && b.clock_error_ms && timed) {
+                // Each clock and each crossing may be off by its bound, in
+                // either direction.
+                const double spread_s =
+                    (*a.clock_error_ms + *b.clock_error_ms + *a.line_error_ms + *b.line_error_ms) /
+                    1000.0;
                 speed.low_kmh = distance_m / (speed.seconds + spread_s) * kMpsToKmh;
                 if (speed.seconds > spread_s) {
                     speed.high_kmh = distance_m / (speed.seconds - spread_s) * kMpsToKmh;

@@ -1,7 +1,8 @@
 #pragma once
 /// Section control, as a pilot tool for the coordination cell: a plate read
 /// by unit A and then by unit B a known distance further gives its average
-/// speed, with the uncertainty that both units' clock errors allow.
+/// speed, with the uncertainty that both units' clock errors and the timing
+/// of the plate's crossing of each unit's timing line allow.
 
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -15,26 +16,33 @@ namespace anpr::section {
 struct SectionRead {
     std::string id;
     std::string text;
-    std::chrono::system_clock::time_point time;  ///< the best sighting's capture time
-    std::optional<double> clock_error_ms;        ///< none: the unit's clock was unsynchronised
-    bool fit_for_enforcement = false;
+    /// When the plate crossed the unit's timing line; the best sighting's
+    /// capture time when the record has no `line`.
+    std::chrono::system_clock::time_point time;
+    std::optional<double> clock_error_ms;  ///< none: the unit's clock was unsynchronised
+    std::optional<double> line_error_ms;   ///< none: not timed at the line
+    bool fit_for_enforcement = false;      ///< the unit's clock was fit for it
 };
 
-/// The record's plate, best sighting time and clock quality; nothing for a
-/// record without them (version 1, or not a read record).
+/// The record's plate, time (at the timing line, else the best sighting) and
+/// clock quality; nothing for a record without them (version 1, or not a
+/// read record) or with a malformed `line`.
 std::optional<SectionRead> section_read(const nlohmann::json& record);
 
 struct SectionSpeed {
     std::string text;
     std::string from_id;
     std::string to_id;
-    double seconds = 0;  ///< from A's sighting to B's
+    double seconds = 0;  ///< from A's time to B's
     double kmh = 0;      ///< the distance over `seconds`
-    /// The speeds the clock errors allow; none when an error is unknown, or
-    /// so large that the time between the units may be zero.
+    /// The speeds the errors of both clocks and both line crossings allow;
+    /// none when one is unknown (an unsynchronised clock, a read not timed
+    /// at its line), or so large that the time between the units may be zero.
     std::optional<double> low_kmh;
     std::optional<double> high_kmh;
-    bool fit_for_enforcement = false;  ///< both reads were
+    /// Both clocks were fit for speed enforcement and both reads were timed
+    /// at their lines.
+    bool fit_for_enforcement = false;
 };
 
 /// Pairs each read at A with the next read of the same plate at B, later

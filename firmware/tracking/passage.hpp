@@ -3,6 +3,7 @@
 /// video or stream, once per vehicle rather than once per frame.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,17 @@ struct Sighting {
     std::string lane;  ///< config [lanes]; "" when none is set
 };
 
+/// When the plate's centre crossed the timing line (tracking.timing_line).
+struct LineCrossing {
+    int row = 0;                     ///< the line, in frame pixels from the top
+    std::uint64_t frame_before = 0;  ///< the last sighting before the plate reached the line
+    std::uint64_t frame_after = 0;   ///< the first one at or past it
+    core::Timestamp time;            ///< interpolated between the two
+    /// Bound on the time's error, s: the crossing happened between the two
+    /// sightings, so it is at most the longer part of that interval.
+    double error_s = 0;
+};
+
 struct Passage {
     std::string source;  ///< the video, stream or folder
     std::string text;    ///< voted over the frames (tracking/vote.hpp)
@@ -35,6 +47,7 @@ struct Passage {
     Sighting first;                               ///< the first frame the plate was read in
     Sighting last;                                ///< the last one
     Sighting best;                                ///< the most confident read
+    std::optional<LineCrossing> line;             ///< none: not read on both sides of the line
     cv::Mat best_crop;  ///< the plate in the best frame, BGR, with a margin
     Direction direction = Direction::unknown;
     std::string lane;  ///< the lane it was read in most; "" when no lane is set

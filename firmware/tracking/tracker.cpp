@@ -7,6 +7,7 @@
 #include "core/edit_distance.hpp"
 #include "core/geometry.hpp"
 #include "tracking/plate_crop.hpp"
+#include "tracking/timing_line.hpp"
 #include "tracking/vote.hpp"
 
 namespace anpr::tracking {
@@ -155,6 +156,7 @@ std::optional<Passage> Tracker::passage_of(const Track& track) const {
     passage.last = track.sightings.back();
     passage.best = track.sightings[track.best];
     passage.best_crop = track.best_crop;
+    passage.line = line_crossing(track.sightings, track.line_row);
     passage.direction = direction_of(passage.first, passage.last);
     passage.lane = most_frequent_lane(track.sightings);
     passage.frames_read = static_cast<int>(track.sightings.size());
@@ -208,6 +210,8 @@ std::vector<Passage> Tracker::add(const core::Frame& frame,
         if (read_taken[r]) continue;
         Track track;
         track.source = frame.source;
+        track.line_row = static_cast<int>(
+            std::lround(static_cast<double>(config_.timing_line) * frame.image.rows));
         extend(track, frame, reads[r], lanes[r]);
         tracks_.push_back(std::move(track));
     }

@@ -37,6 +37,7 @@ class Tracker {
         std::size_t best = 0;  ///< index of the most confident sighting
         cv::Mat best_crop;
         std::string source;
+        int line_row = 0;  ///< tracking.timing_line in this source's frames
     };
 
     /// Where `track`'s plate should be at `time`.

@@ -228,7 +228,9 @@ class Passage:
     """A vehicle of a video: its plate, where it is in each frame it is drawn
     in, and its ground truth."""
 
-    def __init__(self, vehicle, scene, video_index, index, frame_count):
+    def __init__(self, vehicle, scene, video_index, index, frame_count, path=None):
+        """path: the car's distance from the camera in each frame from
+        vehicle.enter on; default distances(vehicle, scene)."""
         self.vehicle, self.scene = vehicle, scene
         self.car_key, self.pose_key = (CAR, video_index, index), (POSE, video_index, index)
         rng = random_stream(PLATE, video_index, index)
@@ -242,7 +244,8 @@ class Passage:
             text_boxes = [text_box]
         self.characters = [c for box in text_boxes for c in character_boxes(self.plate, box)]
         self.states = {f: self.state(d)
-                       for f, d in enumerate(distances(vehicle, scene), vehicle.enter)
+                       for f, d in enumerate(distances(vehicle, scene) if path is None else path,
+                                             vehicle.enter)
                        if 0 <= f < frame_count}
         self.blotted = {}
         self.occluded = set()  # frames where a nearer car or a bird covers part of the plate

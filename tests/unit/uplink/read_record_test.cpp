@@ -88,6 +88,27 @@ TEST(ReadRecordTest, MeetsItsPublishedSchema) {
     }
 }
 
+TEST(ReadRecordTest, CarriesTheTimingLineCrossingWithItsBound) {
+    auto passage = sample_passage();
+    EXPECT_FALSE(record_json(passage).contains("line")) << "not read on both sides of the line";
+    tracking::LineCrossing line;
+    line.row = 360;
+    line.frame_before = 8;
+    line.frame_after = 9;
+    line.time.utc = std::chrono::system_clock::time_point{std::chrono::microseconds(1'623'400)};
+    line.error_s = 0.0231;
+    passage.line = line;
+    const auto json = record_json(passage);
+    EXPECT_EQ(json.at("line").at("row"), 360);
+    EXPECT_EQ(json.at("line").at("frames"), nlohmann::json::array({8, 9}));
+    EXPECT_EQ(json.at("line").at("captured_utc"), "1970-01-01T00:00:01.623Z");
+    EXPECT_EQ(json.at("line").at("error_ms"), 25) << "23.1 ms rounded up, plus the dropped 0.4 ms";
+    auto schemas = receiver::SchemaRegistry::load("docs");
+    ASSERT_TRUE(schemas.ok()) << schemas.error().message;
+    const auto valid = schemas.value().validate(json);
+    EXPECT_TRUE(valid.ok()) << valid.error().message;
+}
+
 TEST(ReadRecordTest, CropStaysUnderTheSchemasCap) {
     auto passage = sample_passage();
     passage.best_crop = cv::Mat(400, 1200, CV_8UC3);
