@@ -99,6 +99,36 @@ int main(int argc, char** argv) {
                      "pair reads at most this many minutes apart (default 60)")
         ->check(CLI::Range(0.1, 10080.0));
 
+    anpr::app::HitlistSignOptions hitlist_sign;
+    auto* hitlist_sign_cmd = cli.add_subcommand(
+        "hitlist-sign", "the list authority's tool: a signed hit list from a CSV of entries");
+    hitlist_sign_cmd->add_option("--key", hitlist_sign.key, "the authority's signing.key")
+        ->required()
+        ->check(CLI::ExistingFile);
+    hitlist_sign_cmd->add_option("--version", hitlist_sign.version, "the list's version, >= 1")
+        ->required()
+        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 62));
+    hitlist_sign_cmd->add_option("--delta-from", hitlist_sign.delta_from,
+                                 "make a delta onto this version (default: a full list)");
+    hitlist_sign_cmd
+        ->add_option("--valid-days", hitlist_sign.valid_days,
+                     "units refuse the list this many days after it is made (default 7)")
+        ->check(CLI::Range(0.001, 366.0));
+    hitlist_sign_cmd->add_option("--out", hitlist_sign.out, "the signed list to write")->required();
+    hitlist_sign_cmd
+        ->add_option("entries", hitlist_sign.entries,
+                     "CSV: plate,country,category,priority,expires_utc,action; "
+                     "-,plate,country,category removes (deltas)")
+        ->required();
+
+    anpr::app::HitlistBenchOptions hitlist_bench;
+    auto* hitlist_bench_cmd = cli.add_subcommand(
+        "bench-hitlist", "match time per passage and memory with a large random hit list");
+    hitlist_bench_cmd->add_option("--entries", hitlist_bench.entries, "entries in the list")
+        ->check(CLI::Range(1, 50'000'000));
+    hitlist_bench_cmd->add_option("--passages", hitlist_bench.passages, "passages matched")
+        ->check(CLI::Range(1, 10'000'000));
+
     CLI11_PARSE(cli, argc, argv);
     if (!images.empty()) eval.images = images;
 
@@ -116,5 +146,7 @@ int main(int argc, char** argv) {
         return anpr::app::run_uplink_bench(config.value(), uplink_bench);
     if (verify_cmd->parsed()) return anpr::app::run_verify(verify);
     if (keygen_cmd->parsed()) return anpr::app::run_keygen(keygen);
+    if (hitlist_sign_cmd->parsed()) return anpr::app::run_hitlist_sign(hitlist_sign);
+    if (hitlist_bench_cmd->parsed()) return anpr::app::run_hitlist_bench(hitlist_bench);
     return anpr::app::run_eval(config.value(), eval);
 }

@@ -1,6 +1,7 @@
 #pragma once
 /// The `anpr` tool's subcommands; each returns the process exit code.
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -102,5 +103,29 @@ struct SectionOptions {
 /// speed over the distance and the range both units' clock errors allow,
 /// and whether both reads were fit for speed enforcement. 0, 2 on bad input.
 int run_section(const SectionOptions& options);
+
+struct HitlistSignOptions {
+    std::filesystem::path key;      ///< the list authority's signing.key
+    std::filesystem::path entries;  ///< CSV: plate,country,category,priority,expires_utc,action
+    std::filesystem::path out;
+    std::uint64_t version = 0;
+    std::optional<std::uint64_t> delta_from;  ///< a delta from this version, else a full list
+    double valid_days = 7;
+};
+
+/// `anpr hitlist-sign`: the list authority's tool. Makes a signed hit list
+/// (docs/hitlist.md) from a CSV of entries (and, for a delta, removals
+/// "-,plate,country,category"), checks it as a unit would, and writes it.
+/// 0, or 2 naming the line or file that is wrong.
+int run_hitlist_sign(const HitlistSignOptions& options);
+
+struct HitlistBenchOptions {
+    std::size_t entries = 1'000'000;
+    std::size_t passages = 20'000;
+};
+
+/// `anpr bench-hitlist`: a random list of `entries`, its index's memory and
+/// build time, and the time to match a passage (median, p99, max) on one core.
+int run_hitlist_bench(const HitlistBenchOptions& options);
 
 }  // namespace anpr::app

@@ -19,9 +19,11 @@ class RecordMaker {
     static core::Result<RecordMaker> create(const config::AppConfig& config);
 
     /// What the outbox calls to make `passage`'s record once it knows its
-    /// number and the previous record's hash.
+    /// number and the previous record's hash; `hits` (hitlist/hits_json.hpp),
+    /// when not null, says what it hit on the hit list.
     uplink::MakeRecord make(const tracking::Passage& passage, uplink::RecordKind kind,
-                            uplink::RecordMoment moment) const;
+                            uplink::RecordMoment moment,
+                            nlohmann::ordered_json hits = nullptr) const;
 
     const uplink::RecordOrigin& origin() const { return origin_; }
 

@@ -8,17 +8,20 @@
 
 #include "app/record_maker.hpp"
 #include "app/record_origin.hpp"
+#include "app/recorder.hpp"
+#include "app/retention.hpp"
 #include "app/whereabouts.hpp"
 #include "capture/frame_source.hpp"
 #include "capture/stream_source.hpp"
 #include "geo/gps_service.hpp"
+#include "hitlist/hitlist_service.hpp"
+#include "hitlist/purpose_policy.hpp"
 #include "logging/logging.hpp"
 #include "pipeline/motion_gate.hpp"
 #include "pipeline/plate_reader.hpp"
 #include "pipeline/reading_pool.hpp"
 #include "pipeline/stage_stats.hpp"
 #include "timekeeping/clock_monitor.hpp"
-#include "tracking/still_passage.hpp"
 #include "tracking/tracker.hpp"
 #include "uplink/outbox.hpp"
 #include "uplink/read_record.hpp"
@@ -33,69 +36,6 @@ void pause(int ms, const std::atomic<bool>& stop) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
 }
-
-/// Commits records to the outbox and logs them. A record refused by the
-/// full-disk policy is counted and logged, and the unit goes on; an Error
-/// means the disk failed and the unit must stop rather than lose reads.
-class Recorder {
-  public:
-    Recorder(const RecordMaker& maker, const Whereabouts& whereabouts, uplink::Outbox& outbox,
-             uplink::Uplink* sender, UnitCounters& counters)
-        : maker_(maker),
-          whereabouts_(whereabouts),
-          outbox_(outbox),
-          sender_(sender),
-          counters_(counters) {}
-
-    core::Status read(const core::Frame& frame, const core::PlateRead& plate) {
-        return store(tracking::still_passage(frame, plate), uplink::RecordKind::still);
-    }
-
-    core::Status passages(const std::vector<tracking::Passage>& passages) {
-        for (const auto& p : passages) {
-            if (auto stored = store(p, uplink::RecordKind::passage); !stored) return stored;
-        }
-        return core::Ok{};
-    }
-
-  private:
-    core::Status store(const tracking::Passage& p, uplink::RecordKind kind) {
-        const auto added =
-            outbox_.add(uplink::Lane::ordinary, maker_.make(p, kind, whereabouts_.moment()));
-        using Kind = uplink::AddOutcome::Kind;
-        if (added.kind == Kind::failed) return core::Error{added.message};
-        if (added.kind == Kind::full) {
-            ++counters_.refused;
-            log_->error("{}: {} not stored ({} refused so far)", added.message,
-                        kind == uplink::RecordKind::passage ? "passage" : "read",
-                        counters_.refused);
-            return core::Ok{};
-        }
-        if (sender_) sender_->wake();
-        const auto id = uplink::record_id(maker_.origin().unit.id, added.seq);
-        if (kind == uplink::RecordKind::still) {
-            ++counters_.reads;
-            log_->info("read {} ({}) confidence {:.2f} in '{}' stored as {}", p.display,
-                       p.country.empty() ? "?" : p.country, p.confidence, p.source, id);
-        } else {
-            ++counters_.passages;
-            log_->info(
-                "passage {} ({}) {} confidence {:.2f}, frames {}-{} of '{}' ({} read) "
-                "stored as {}",
-                p.display, p.country.empty() ? "?" : p.country,
-                tracking::direction_name(p.direction), p.confidence, p.first.frame, p.last.frame,
-                p.source, p.frames_read, id);
-        }
-        return core::Ok{};
-    }
-
-    const RecordMaker& maker_;
-    const Whereabouts& whereabouts_;
-    uplink::Outbox& outbox_;
-    uplink::Uplink* sender_;
-    UnitCounters& counters_;
-    std::shared_ptr<spdlog::logger> log_ = logging::logger("unit");
-};
 
 /// The uplink, when a receiver is configured.
 core::Result<std::unique_ptr<uplink::Uplink>> start_uplink(const config::UplinkConfig& config,
@@ -127,6 +67,16 @@ core::Result<std::vector<pipeline::PlateReader>> make_readers(const config::AppC
     return readers;
 }
 
+/// The hit list service, when the list authority's key is configured.
+core::Result<std::unique_ptr<hitlist::HitlistService>> start_hitlist(
+    const config::AppConfig& config) {
+    if (config.hitlist.authority_key.empty()) return std::unique_ptr<hitlist::HitlistService>();
+    auto service = hitlist::HitlistService::create(config, user_agent());
+    if (!service) return service.error();
+    service.value()->start();
+    return service;
+}
+
 }  // namespace
 
 core::Result<UnitCounters> run_unit(const config::AppConfig& config,
@@ -149,6 +99,11 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     auto sender = start_uplink(config.uplink, outbox.value());
     if (!sender) return sender.error();
     uplink::Uplink* uplink = sender.value().get();
+    auto hitlist = start_hitlist(config);
+    if (!hitlist) return hitlist.error();
+    const auto policy = hitlist::purpose_policy(config);
+    Retention retention(outbox.value(), config.purpose.retention_h);
+    retention.start();
     capture::FrameSource& frames = *source.value();
     // A video films vehicles passing: one record per passage. Still images
     // are scenes of their own: one record per read.
@@ -158,13 +113,18 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
               config.unit.site, frames.description(), config.pipeline.threads,
               tracker ? "passages" : "reads", config.outbox.path.string());
     if (!uplink) log->info("no uplink.url: records stay in the outbox");
+    if (!hitlist.value()) log->info("no hitlist.authority_key: no hit list, no alerts");
+    if (!policy.uploads_passages) {
+        log->info("the camera's purposes upload hits only: other passages are not kept");
+    }
     if (config.unit.latitude == 0.0 && config.unit.longitude == 0.0) {
         log->warn("unit.latitude and unit.longitude are not set: records say 0, 0");
     }
 
     UnitCounters counters;
     pipeline::StageStats stage_stats;
-    Recorder record(maker.value(), whereabouts, outbox.value(), uplink, counters);
+    Recorder record(maker.value(), whereabouts, outbox.value(), uplink, hitlist.value().get(),
+                    policy, counters);
     pipeline::ReadingPool pool(std::move(readers).value());
     std::atomic<bool> tracker_idle{true};
     const auto on_frame = [&](pipeline::ReadFrame& read) -> core::Status {
@@ -219,8 +179,13 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     counters.frames_dropped = source_counters.dropped;
     counters.frames_failed += source_counters.errors;
     counters.outages = source_counters.outages;
-    log->info("stopped: {} frames, {} failed, {} reads and {} passages stored", counters.frames,
-              counters.frames_failed, counters.reads, counters.passages);
+    retention.stop();
+    counters.purged = retention.purged();
+    log->info(
+        "stopped: {} frames, {} failed, {} reads and {} passages stored, {} hit(s), {} not "
+        "uploaded (purpose), {} deleted undelivered (retention)",
+        counters.frames, counters.frames_failed, counters.reads, counters.passages, counters.hits,
+        counters.not_uploaded, counters.purged);
     if (gating) log->info("{} frames not read: nothing moved on them", counters.frames_skipped);
     if (stage_stats.frames() > 0) log->info("stage times: {}", stage_stats.line());
     if (frames.films_a_scene() && capture::is_live_source(config.capture.source)) {
@@ -229,6 +194,10 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     }
     for (const auto& service_status : {describe(clock), describe(gps)}) {
         log->info("{}", service_status);
+    }
+    if (hitlist.value()) {
+        hitlist.value()->stop();
+        log->info("hit list: {}", describe(*hitlist.value()));
     }
     if (counters.refused > 0) {
         log->error("{} record(s) refused: the outbox was full", counters.refused);

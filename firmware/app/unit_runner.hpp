@@ -21,6 +21,9 @@ struct UnitCounters {
     std::uint64_t frames_skipped = 0;  ///< frames not read: nothing moved (motion gate)
     std::uint64_t outages = 0;         ///< times a live source was lost
     std::uint64_t refused = 0;         ///< records not stored: the outbox was full
+    std::uint64_t hits = 0;            ///< hit list matches, each sent as an alert
+    std::uint64_t not_uploaded = 0;    ///< passages that hit nothing, not kept (purpose)
+    std::uint64_t purged = 0;          ///< undelivered passages deleted (retention)
 };
 
 /// Runs until the source is done or `stop` is set; with an uplink, then

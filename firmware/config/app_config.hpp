@@ -141,6 +141,37 @@ struct EvidenceConfig {
     std::filesystem::path key_dir = "out";
 };
 
+/// The hit list (hitlist/): where it comes from and how passages are matched.
+struct HitlistConfig {
+    /// The list authority's Ed25519 public key (PEM): lists it did not sign
+    /// are refused. Empty: the unit holds no hit list and matches nothing.
+    std::filesystem::path authority_key;
+    /// The central network's hit list endpoint, e.g.
+    /// "https://central.example:8443/v1/hitlist", fetched with uplink's CA,
+    /// certificate and key. Empty: no sync; the stored list is used.
+    std::string url;
+    std::filesystem::path store = "out/hitlist.db";  ///< the active list, kept across restarts
+    float refresh_s = 300.f;    ///< how often to ask for a newer list, s, 1..86400
+    int max_mb = 256;           ///< larger lists are refused, MiB, 1..4096
+    int max_substitutions = 1;  ///< look-alike swaps a match may need, 0..3
+};
+
+/// What the camera is for, as the coordination cell decided: each purpose
+/// enables hit list categories and says whether passages that hit nothing
+/// are uploaded at all.
+struct PurposeConfig {
+    std::vector<std::string> purposes = {"traffic_safety", "crime_fighting"};
+    std::vector<std::string> traffic_safety_categories = {"no_insurance", "no_technical_inspection",
+                                                          "low_emission_zone"};
+    std::vector<std::string> crime_fighting_categories = {"stolen_vehicle", "wanted_person",
+                                                          "watch"};
+    bool traffic_safety_uploads_passages = false;
+    bool crime_fighting_uploads_passages = true;
+    /// Passages that hit nothing and are not delivered after this long are
+    /// deleted from the outbox, h, 0.01..8760.
+    float retention_h = 24.f;
+};
+
 struct AppConfig {
     UnitConfig unit;
     LogConfig log;
@@ -156,6 +187,8 @@ struct AppConfig {
     TimeConfig time;
     geo::GpsConfig gps;
     EvidenceConfig evidence;
+    HitlistConfig hitlist;
+    PurposeConfig purpose;
 };
 
 }  // namespace anpr::config

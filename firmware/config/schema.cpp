@@ -307,6 +307,12 @@ const std::vector<Binding>& bindings() {
         const Section time{"time", &AppConfig::time};
         const Section evidence{"evidence", &AppConfig::evidence};
         const Section gps{"gps", &AppConfig::gps};
+        const Section hitlist{"hitlist", &AppConfig::hitlist};
+        const Section purpose{"purpose", &AppConfig::purpose};
+        const auto categories =
+            each(one_of({"stolen_vehicle", "wanted_person", "no_insurance",
+                         "no_technical_inspection", "low_emission_zone", "watch"}));
+        using U = PurposeConfig;
         using G = ::anpr::geo::GpsConfig;
         using P = ::anpr::plates::PlatesConfig;
         return std::vector<Binding>{
@@ -364,6 +370,18 @@ const std::vector<Binding>& bindings() {
             gps("max_age_s", &G::max_age_s, in_range(0.1f, 60.f)),
             gps("max_site_distance_m", &G::max_site_distance_m, in_range(1.f, 100000.f)),
             evidence("key_dir", &EvidenceConfig::key_dir, non_empty<std::filesystem::path>),
+            hitlist("authority_key", &HitlistConfig::authority_key),
+            hitlist("url", &HitlistConfig::url, https_or_empty),
+            hitlist("store", &HitlistConfig::store, non_empty<std::filesystem::path>),
+            hitlist("refresh_s", &HitlistConfig::refresh_s, in_range(1.f, 86400.f)),
+            hitlist("max_mb", &HitlistConfig::max_mb, in_range(1, 4096)),
+            hitlist("max_substitutions", &HitlistConfig::max_substitutions, in_range(0, 3)),
+            purpose("purposes", &U::purposes, each(one_of({"traffic_safety", "crime_fighting"}))),
+            purpose("traffic_safety_categories", &U::traffic_safety_categories, categories),
+            purpose("crime_fighting_categories", &U::crime_fighting_categories, categories),
+            purpose("traffic_safety_uploads_passages", &U::traffic_safety_uploads_passages),
+            purpose("crime_fighting_uploads_passages", &U::crime_fighting_uploads_passages),
+            purpose("retention_h", &U::retention_h, in_range(0.01f, 8760.f)),
         };
     }();
     return table;
@@ -402,6 +420,20 @@ const std::vector<CrossCheck>& cross_checks() {
          }},
         not_below("uplink.retry_max_s", "uplink.retry_min_s", &AppConfig::uplink,
                   &UplinkConfig::retry_max_s, &UplinkConfig::retry_min_s),
+        {"hitlist.url",
+         [](const AppConfig& config) -> Problem {
+             const auto& hitlist = config.hitlist;
+             if (hitlist.url.empty()) return std::nullopt;
+             if (hitlist.authority_key.empty()) {
+                 return "fetching hit lists needs hitlist.authority_key, to check their signatures";
+             }
+             if (config.uplink.ca_file.empty() || config.uplink.cert_file.empty() ||
+                 config.uplink.key_file.empty()) {
+                 return "fetching hit lists needs uplink.ca_file, cert_file and key_file (mutual "
+                        "TLS)";
+             }
+             return std::nullopt;
+         }},
         {"uplink.url",
          [](const AppConfig& config) -> Problem {
              const auto& uplink = config.uplink;

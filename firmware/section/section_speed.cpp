@@ -1,35 +1,13 @@
 #include "section/section_speed.hpp"
 
 #include <algorithm>
-#include <ctime>
+
+#include "core/utc_text.hpp"
 
 namespace anpr::section {
 namespace {
 
 constexpr double kMpsToKmh = 3.6;
-
-/// "YYYY-MM-DDTHH:MM:SS.mmmZ" as the unit writes it; nothing otherwise.
-std::optional<std::chrono::system_clock::time_point> utc_time(const std::string& text) {
-    std::tm utc{};
-    int millis = 0;
-    char zone = 0;
-    if (text.size() != 24 ||
-        std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3d%c", &utc.tm_year, &utc.tm_mon,
-                    &utc.tm_mday, &utc.tm_hour, &utc.tm_min, &utc.tm_sec, &millis, &zone) != 8 ||
-        zone != 'Z') {
-        return std::nullopt;
-    }
-    // timegm would carry a 13th month or a 61st minute into the next one.
-    if (utc.tm_mon < 1 || utc.tm_mon > 12 || utc.tm_mday < 1 || utc.tm_mday > 31 ||
-        utc.tm_hour > 23 || utc.tm_min > 59 || utc.tm_sec > 60 || millis < 0) {
-        return std::nullopt;
-    }
-    utc.tm_year -= 1900;
-    utc.tm_mon -= 1;
-    const std::time_t seconds = timegm(&utc);
-    if (seconds == -1) return std::nullopt;
-    return std::chrono::system_clock::from_time_t(seconds) + std::chrono::milliseconds(millis);
-}
 
 }  // namespace
 
@@ -45,7 +23,7 @@ std::optional<SectionRead> section_read(const nlohmann::json& record) {
     }
     const auto captured = best->find("captured_utc");
     if (captured == best->end() || !captured->is_string()) return std::nullopt;
-    const auto time = utc_time(captured->get<std::string>());
+    const auto time = core::parse_utc(captured->get<std::string>());
     if (!time) return std::nullopt;
     SectionRead read{
         id->get<std::string>(), text->get<std::string>(), *time, std::nullopt, std::nullopt, false};
@@ -57,7 +35,7 @@ std::optional<SectionRead> section_read(const nlohmann::json& record) {
             !error->is_number() || error->get<double>() < 0) {
             return std::nullopt;
         }
-        const auto line_time = utc_time(crossed->get<std::string>());
+        const auto line_time = core::parse_utc(crossed->get<std::string>());
         if (!line_time) return std::nullopt;
         read.time = *line_time;
         read.line_error_ms = error->get<double>();

@@ -192,6 +192,19 @@ core::Result<std::vector<QueuedRecord>> Outbox::next_batch(std::size_t max_recor
     return batch;
 }
 
+core::Result<std::uint64_t> Outbox::purge(Lane lane, std::chrono::system_clock::time_point before) {
+    std::lock_guard lock(mutex_);
+    auto remove = db_.prepare("DELETE FROM queue WHERE lane = ? AND created_ms < ?",
+                              "deleting records past their retention");
+    if (!remove) return remove.error();
+    remove.value()
+        .bind(1, static_cast<std::int64_t>(lane))
+        .bind(2, std::chrono::duration_cast<std::chrono::milliseconds>(before.time_since_epoch())
+                     .count());
+    if (!remove.value().run()) return remove.value().error()->error();
+    return static_cast<std::uint64_t>(sqlite3_changes(db_.handle()));
+}
+
 std::optional<storage::SqliteError> Outbox::delivered(const std::vector<std::uint64_t>& seqs) {
     std::lock_guard lock(mutex_);
     if (auto failed = db_.exec("BEGIN IMMEDIATE", "starting a transaction")) return failed;

@@ -6,6 +6,7 @@
 /// Two lanes: priority records (hit alerts) are always handed out first.
 /// Policy for a full quota or disk: docs/uplink.md.
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -85,6 +86,10 @@ class Outbox {
     /// `max_records`, and no more than `max_bytes` of bodies (one at least).
     core::Result<std::vector<QueuedRecord>> next_batch(std::size_t max_records,
                                                        std::size_t max_bytes);
+    /// Deletes the records of `lane` still waiting that were produced before
+    /// `before` (retention of undelivered passages); how many.
+    core::Result<std::uint64_t> purge(Lane lane, std::chrono::system_clock::time_point before);
+
     /// Removes records the receiver acknowledged.
     std::optional<storage::SqliteError> delivered(const std::vector<std::uint64_t>& seqs);
     /// Moves a record the receiver refused for good to the dead letters, with why.

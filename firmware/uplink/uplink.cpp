@@ -43,10 +43,11 @@ void Uplink::stop() {
     if (thread_.joinable()) thread_.join();
 }
 
-void Uplink::wake() {
+void Uplink::wake(Lane lane) {
     {
         std::lock_guard lock(mutex_);
         woken_ = true;
+        if (lane == Lane::priority) alert_waiting_ = true;
     }
     wake_.notify_all();
 }
@@ -62,6 +63,7 @@ void Uplink::run() {
         {
             std::lock_guard lock(mutex_);
             if (stopping_ || failure_) return;
+            alert_waiting_ = false;  // the batch below takes every alert waiting now
         }
         auto batch = outbox_.next_batch(static_cast<std::size_t>(config_.batch), kMaxBatchBytes);
         if (!batch) {
@@ -200,7 +202,9 @@ void Uplink::outbox_failed(const storage::SqliteError& error) {
 void Uplink::pause(double seconds) {
     std::unique_lock lock(mutex_);
     status_.retry_delay_s = seconds;
-    wake_.wait_for(lock, std::chrono::duration<double>(seconds), [this] { return stopping_; });
+    wake_.wait_for(lock, std::chrono::duration<double>(seconds),
+                   [this] { return stopping_ || alert_waiting_; });
+    alert_waiting_ = false;
     status_.retry_delay_s = 0.0;
 }
 

@@ -48,8 +48,10 @@ class Uplink {
     void start();
     /// Ends the thread after the request under way; records stay in the outbox.
     void stop();
-    /// A record was added: send now rather than at the next look.
-    void wake();
+    /// A record was added: send now rather than at the next look. A priority
+    /// record (an alert) also cuts short a pause after failed attempts: it
+    /// is tried at once, in case the receiver is back.
+    void wake(Lane lane = Lane::ordinary);
 
     UplinkStatus status();
     void status(std::ostream& out);
@@ -86,6 +88,7 @@ class Uplink {
     std::condition_variable wake_;
     bool stopping_ = false;
     bool woken_ = false;
+    bool alert_waiting_ = false;  ///< a priority record came during a pause
     UplinkStatus status_;
     std::optional<core::Error> failure_;
     std::thread thread_;

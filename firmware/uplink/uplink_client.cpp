@@ -1,11 +1,9 @@
 #include "uplink/uplink_client.hpp"
 
-#include <unistd.h>
-
 #include <cstdlib>
-#include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "uplink/network_session.hpp"
 #include "uplink/transfer_error.hpp"
 
 namespace anpr::uplink {
@@ -42,12 +40,6 @@ std::size_t keep_retry_after(char* data, std::size_t size, std::size_t count, vo
         }
     }
     return size * count;
-}
-
-core::Status readable(const std::filesystem::path& path, const char* key) {
-    if (::access(path.c_str(), R_OK) == 0) return core::Ok{};
-    return core::Error{"uplink." + std::string(key) + " '" + path.string() + "' cannot be read: " +
-                       std::error_code(errno, std::generic_category()).message()};
 }
 
 std::string batch_body(const std::vector<QueuedRecord>& batch) {
@@ -105,34 +97,10 @@ std::optional<std::vector<std::optional<RecordAck>>> parse_acks(
 
 core::Result<UplinkClient> UplinkClient::create(const config::UplinkConfig& config,
                                                 const std::string& user_agent) {
-    if (auto ok = readable(config.ca_file, "ca_file"); !ok) return ok.error();
-    if (auto ok = readable(config.cert_file, "cert_file"); !ok) return ok.error();
-    if (auto ok = readable(config.key_file, "key_file"); !ok) return ok.error();
-    static std::once_flag curl_ready;
-    std::call_once(curl_ready, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-    CURL* easy = curl_easy_init();
-    if (!easy) return core::Error{"uplink: libcurl could not start"};
+    auto session = network_session(config, config.url, user_agent);
+    if (!session) return session.error();
+    CURL* easy = session.value().release();
     UplinkClient client(easy);
-    const auto ms = [](float seconds) { return static_cast<long>(seconds * 1000.f); };
-    curl_easy_setopt(easy, CURLOPT_URL, config.url.c_str());
-    // Plates never travel in clear text, and never to a redirect target.
-    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "https");
-    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(easy, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
-    // Only the network's own CA is trusted, not the public store.
-    curl_easy_setopt(easy, CURLOPT_CAINFO, config.ca_file.c_str());
-    curl_easy_setopt(easy, CURLOPT_CAPATH, nullptr);
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(easy, CURLOPT_SSLCERT, config.cert_file.c_str());
-    curl_easy_setopt(easy, CURLOPT_SSLKEY, config.key_file.c_str());
-    // A roadside unit talks to the receiver directly: no proxy from the environment.
-    curl_easy_setopt(easy, CURLOPT_PROXY, "");
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, ms(config.connect_timeout_s));
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, ms(config.timeout_s));
-    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
-    curl_easy_setopt(easy, CURLOPT_USERAGENT, user_agent.c_str());
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, keep_body);
     curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, keep_retry_after);
     curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");

@@ -77,7 +77,9 @@ TEST(DaemonTest, ReadsFramesIntoTheOutboxAndSkipsABrokenOne) {
     const std::string log_text((std::istreambuf_iterator<char>(log_in)),
                                std::istreambuf_iterator<char>());
     EXPECT_NE(log_text.find("b.jpg"), std::string::npos) << "the broken frame is not logged";
-    EXPECT_NE(log_text.find("FY-211-ZP"), std::string::npos);
+    EXPECT_EQ(log_text.find("FY-211-ZP"), std::string::npos) << "a read that hit nothing is logged";
+    EXPECT_EQ(log_text.find("FY211ZP"), std::string::npos) << "a read that hit nothing is logged";
+    EXPECT_NE(log_text.find("read stored as unit-42/1"), std::string::npos) << log_text;
     EXPECT_NE(log_text.find("stopped: 3 frames, 1 failed, " + std::to_string(records.size()) +
                             " reads and 0 passages stored"),
               std::string::npos)
@@ -103,8 +105,9 @@ TEST(DaemonTest, AVideoGivesOnePassagePerVehicle) {
     EXPECT_EQ(passage["direction"], "approaching");
     EXPECT_GE(passage["frames_read"].get<int>(), 20);
     EXPECT_FALSE(passage["best_crop_jpeg"].get<std::string>().empty());
-    EXPECT_NE(result.out.find("passage 2-NNX-539 (BE) approaching"), std::string::npos)
+    EXPECT_NE(result.out.find("passage stored as unit-0000/1: approaching"), std::string::npos)
         << result.out;
+    EXPECT_EQ(result.out.find("NNX"), std::string::npos) << "a passage that hit nothing is logged";
 }
 
 TEST(DaemonTest, StopsCleanlyOnSigterm) {

@@ -34,6 +34,7 @@ struct ReceiverOptions {
     std::vector<std::string> faults;     ///< --fault specs, in order
     double fault_rate = 0.0;
     std::optional<int> port;  ///< a given port (to come back on); none: a free one
+    std::optional<std::filesystem::path> hitlists;  ///< --hitlists: the lists it serves
 };
 
 /// `anpr-receiver` on 127.0.0.1, storing in `dir`/receiver.db.
@@ -58,6 +59,10 @@ class Receiver {
                   std::string("--client-ca"), (pki / "ca.pem").string()}) {
                 argv.push_back(arg);
             }
+        }
+        if (options.hitlists) {
+            argv.push_back("--hitlists");
+            argv.push_back(options.hitlists->string());
         }
         for (const auto& fault : options.faults) {
             argv.push_back("--fault");
@@ -99,7 +104,7 @@ class Receiver {
         return values.empty() ? 0 : std::stoll(values.front());
     }
 
-  private:
+    /// The first column of each row `sql` selects from its store, as text.
     std::vector<std::string> query_texts(const std::string& sql) const {
         std::vector<std::string> values;
         if (!std::filesystem::exists(db_)) return values;
@@ -121,6 +126,7 @@ class Receiver {
         return values;
     }
 
+  private:
     std::filesystem::path db_;
     std::filesystem::path log_;
     std::optional<ChildProcess> process_;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cstdint>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <vector>
@@ -15,12 +18,19 @@ namespace http = boost::beast::http;
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-Response json_response(http::status status, const ordered_json& body, const Request& request) {
+/// An answer with no body yet, with the fields every answer has.
+Response bare_response(http::status status, const Request& request) {
     Response response{status, request.version()};
     response.set(http::field::server, "anpr-receiver");
-    response.set(http::field::content_type, "application/json");
     response.keep_alive(request.keep_alive());
-    response.body() = body.dump();
+    return response;
+}
+
+Response json_response(http::status status, const ordered_json& body, const Request& request) {
+    auto response = bare_response(status, request);
+    response.set(http::field::content_type, "application/json");
+    // Replace, not throw on, bytes that are not UTF-8: messages quote the target.
+    response.body() = body.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
     response.prepare_payload();
     return response;
 }
@@ -36,6 +46,37 @@ std::string_view std_view(boost::beast::string_view view) { return {view.data(),
 
 /// The target without its query string.
 std::string_view path_of(std::string_view target) { return target.substr(0, target.find('?')); }
+
+/// The value of query parameter `name` in `target` (the first, if repeated);
+/// nullopt when absent. Values are taken as sent, without percent-decoding.
+std::optional<std::string_view> query_parameter(std::string_view target, std::string_view name) {
+    const auto question = target.find('?');
+    if (question == std::string_view::npos) return std::nullopt;
+    std::string_view query = target.substr(question + 1);
+    while (!query.empty()) {
+        const auto amp = query.find('&');
+        const auto pair = query.substr(0, amp);
+        const auto equals = pair.find('=');
+        if (pair.substr(0, equals) == name)
+            return equals == std::string_view::npos ? "" : pair.substr(equals + 1);
+        query = amp == std::string_view::npos ? "" : query.substr(amp + 1);
+    }
+    return std::nullopt;
+}
+
+/// ?have=N, the hit list version a unit holds: 0 (none) when absent.
+core::Result<std::uint64_t> have_version(std::string_view target) {
+    const auto text = query_parameter(target, "have");
+    if (!text) return std::uint64_t{0};
+    std::uint64_t have = 0;
+    const char* end = text->data() + text->size();
+    const auto parsed = std::from_chars(text->data(), end, have);
+    if (text->empty() || parsed.ec != std::errc{} || parsed.ptr != end)
+        return core::Error{"query parameter \"have\" must be a whole number from 0 to " +
+                           std::to_string(std::numeric_limits<std::uint64_t>::max()) + ", not \"" +
+                           std::string(*text) + "\""};
+    return have;
+}
 
 /// "application/json", in any case, with or without parameters such as charset.
 bool is_json(std::string_view content_type) {
@@ -59,6 +100,18 @@ ordered_json id_of(const json& record) {
     return id->get<std::string>();
 }
 
+/// A warning for each hit of each newly stored record, for the people on duty.
+void log_alerts(const std::vector<AcceptedRecord>& records,
+                const std::vector<StoreOutcome>& outcomes) {
+    const auto log = logging::logger("receiver");
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (outcomes[i] != StoreOutcome::stored) continue;
+        for (const auto& hit : records[i].hits)
+            log->warn("ALERT {}: {} {} (priority {})", records[i].id, hit.plate, hit.category,
+                      hit.priority);
+    }
+}
+
 }  // namespace
 
 Response error_response(http::status status, const std::string& message, const Request& request) {
@@ -79,6 +132,10 @@ Reply RequestHandler::handle(const Request& request, const Peer& peer) {
     if (path == "/v1/reads") {
         if (request.method() != http::verb::post) return {method_not_allowed(request, "POST")};
         return post_reads(request, peer);
+    }
+    if (path == "/v1/hitlist") {
+        if (request.method() != http::verb::get) return {method_not_allowed(request, "GET")};
+        return {get_hitlist(request, peer)};
     }
     if (path == "/v1/health") {
         if (request.method() != http::verb::get) return {method_not_allowed(request, "GET")};
@@ -152,6 +209,7 @@ Response RequestHandler::store_batch(const Request& request, const Peer& peer) {
         return error_response(http::status::internal_server_error,
                               "cannot store the batch: " + outcomes.error().message, request);
     }
+    log_alerts(accepted, outcomes.value());
 
     ordered_json results = ordered_json::array();
     std::size_t next_outcome = 0;
@@ -175,6 +233,33 @@ Response RequestHandler::store_batch(const Request& request, const Peer& peer) {
     log->info("batch from {}: {} records, {} stored, {} duplicate, {} rejected{}", who(peer),
               records->size(), stored, accepted.size() - stored, rejected, first_rejection);
     return json_response(http::status::ok, {{"results", std::move(results)}}, request);
+}
+
+Response RequestHandler::get_hitlist(const Request& request, const Peer& peer) const {
+    if (!hitlists_) return error_response(http::status::not_found, "no hit lists served", request);
+    const auto have = have_version(std_view(request.target()));
+    if (!have) return error_response(http::status::bad_request, have.error().message, request);
+    const auto log = logging::logger("receiver");
+    auto hitlist = hitlists_->for_unit_holding(have.value());
+    if (!hitlist) {
+        log->error("hit list for {} (have {}): {}", who(peer), have.value(),
+                   hitlist.error().message);
+        return error_response(http::status::internal_server_error, hitlist.error().message,
+                              request);
+    }
+    if (!hitlist.value()) {
+        log->info("hit list for {}: has version {}, up to date", who(peer), have.value());
+        return bare_response(http::status::not_modified, request);  // no body, no length
+    }
+    Hitlist& served = *hitlist.value();
+    log->info("hit list for {}: has version {}, sent {} (version {}, {} bytes)", who(peer),
+              have.value(), served.name, served.version, served.bytes.size());
+    auto response = bare_response(http::status::ok, request);
+    response.set(http::field::content_type, "application/vnd.anpr.hitlist");
+    response.set("X-Hitlist-Version", std::to_string(served.version));
+    response.body() = std::move(served.bytes);
+    response.prepare_payload();
+    return response;
 }
 
 }  // namespace anpr::receiver

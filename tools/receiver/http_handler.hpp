@@ -1,8 +1,8 @@
 #pragma once
 /// The receiver's HTTP API as a function of the request: routing, batch
-/// checks, storing, per-record results and injected faults, with no sockets,
-/// so that every answer can be tested directly. docs/uplink-api.yaml is the
-/// contract.
+/// checks, storing, per-record results, injected faults and serving hit
+/// lists, with no sockets, so that every answer can be tested directly.
+/// docs/uplink-api.yaml is the contract.
 
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
@@ -12,6 +12,7 @@
 #include <string>
 
 #include "receiver/faults.hpp"
+#include "receiver/hitlist_folder.hpp"
 #include "receiver/record_store.hpp"
 #include "receiver/schema_registry.hpp"
 
@@ -44,9 +45,11 @@ class RequestHandler {
     static constexpr std::size_t kMaxRecords = 1000;
 
     /// Keeps references: all three must outlive the handler. Use it from
-    /// one thread at a time.
-    RequestHandler(const SchemaRegistry& schemas, RecordStore& store, FaultSchedule& faults)
-        : schemas_(schemas), store_(store), faults_(faults) {}
+    /// one thread at a time. `hitlists`: where GET /v1/hitlist finds the
+    /// lists; nullopt: none are served (404).
+    RequestHandler(const SchemaRegistry& schemas, RecordStore& store, FaultSchedule& faults,
+                   std::optional<HitlistFolder> hitlists = std::nullopt)
+        : schemas_(schemas), store_(store), faults_(faults), hitlists_(std::move(hitlists)) {}
 
     /// The outcome of a whole request (its body at most kMaxBodyBytes).
     Reply handle(const Request& request, const Peer& peer);
@@ -58,10 +61,12 @@ class RequestHandler {
   private:
     Reply post_reads(const Request& request, const Peer& peer);
     Response store_batch(const Request& request, const Peer& peer);
+    Response get_hitlist(const Request& request, const Peer& peer) const;
 
     const SchemaRegistry& schemas_;
     RecordStore& store_;
     FaultSchedule& faults_;
+    std::optional<HitlistFolder> hitlists_;
 };
 
 }  // namespace anpr::receiver

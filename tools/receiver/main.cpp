@@ -36,6 +36,7 @@ struct Options {
     std::filesystem::path cert;
     std::filesystem::path key;
     std::filesystem::path client_ca;
+    std::filesystem::path hitlists;  ///< "": none served
     bool plain = false;
     std::vector<std::string> faults;
     double fault_rate = 0;
@@ -93,7 +94,9 @@ int serve(const Options& options, const net::ip::tcp::endpoint& endpoint, FaultS
         if (!made) return fail(made.error().message);
         tls.emplace(std::move(made).value());
     }
-    RequestHandler handler(schemas.value(), store.value(), faults);
+    std::optional<HitlistFolder> hitlists;
+    if (!options.hitlists.empty()) hitlists.emplace(options.hitlists);
+    RequestHandler handler(schemas.value(), store.value(), faults, hitlists);
 
     net::io_context io;
     auto server = Server::listen(io, endpoint, tls ? &*tls : nullptr, handler);
@@ -111,12 +114,13 @@ int serve(const Options& options, const net::ip::tcp::endpoint& endpoint, FaultS
     log->info("serving {} with schemas from {}, storing into {}",
               options.plain ? "plain HTTP" : "HTTPS (mutual TLS)", options.schemas.string(),
               options.db.string());
+    if (hitlists) log->info("serving hit lists from {}", hitlists->folder().string());
     io.run();
 
     if (const auto counters = store.value().counters())
-        log->info("stopped: {} batches, {} stored, {} duplicates, {} rejected",
+        log->info("stopped: {} batches, {} stored, {} duplicates, {} rejected, {} alerts",
                   counters.value().batches, counters.value().stored, counters.value().duplicates,
-                  counters.value().rejected);
+                  counters.value().rejected, counters.value().alerts);
     return 0;
 }
 
@@ -137,6 +141,10 @@ int main(int argc, char** argv) {
     cli.add_option("--client-ca", options.client_ca,
                    "CA (PEM) that units' client certificates must chain to")
         ->check(CLI::ExistingFile);
+    cli.add_option("--hitlists", options.hitlists,
+                   "folder of the hit lists to serve at GET /v1/hitlist (full.hitlist, "
+                   "delta-<M>.hitlist); without it none are served")
+        ->check(CLI::ExistingDirectory);
     cli.add_flag("--plain", options.plain, "serve plain HTTP instead of HTTPS (tests only)");
     cli.add_option("--fault", options.faults,
                    "status:CODE[:N], slow:MS[:N], drop-before[:N] or drop-after[:N]; "

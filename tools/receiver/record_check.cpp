@@ -26,6 +26,22 @@ std::optional<std::int64_t> sequence_number(const nlohmann::json& seq) {
     return std::nullopt;
 }
 
+/// A member of a hit as AlertHit shows it.
+std::string shown(const nlohmann::json& hit, const char* name) {
+    const auto value = hit.find(name);  // end() too when hit is not an object
+    if (value == hit.end()) return "?";
+    return value->is_string() ? value->get<std::string>() : value->dump();
+}
+
+std::vector<AlertHit> hits_of(const nlohmann::json& record) {
+    std::vector<AlertHit> hits;
+    const auto found = record.find("hits");
+    if (found == record.end() || !found->is_array()) return hits;
+    for (const auto& hit : *found)
+        hits.push_back({shown(hit, "plate"), shown(hit, "category"), shown(hit, "priority")});
+    return hits;
+}
+
 }  // namespace
 
 core::Result<AcceptedRecord> check_record(const SchemaRegistry& schemas,
@@ -49,6 +65,7 @@ core::Result<AcceptedRecord> check_record(const SchemaRegistry& schemas,
             return core::Error{"/id: must be \"<unit>/<seq>\", here \"" + expected + "\""};
     }
     accepted.body = record.dump();
+    accepted.hits = hits_of(record);
     return accepted;
 }
 

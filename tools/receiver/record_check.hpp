@@ -6,11 +6,20 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 #include "receiver/schema_registry.hpp"
 
 namespace anpr::receiver {
+
+/// One hit-list match a record reports in its "hits", as the alert log shows
+/// it: strings as they are, other values as JSON, "?" where missing.
+struct AlertHit {
+    std::string plate;
+    std::string category;
+    std::string priority;
+};
 
 /// A record fit to store, with the columns the store indexes it by.
 struct AcceptedRecord {
@@ -18,7 +27,8 @@ struct AcceptedRecord {
     std::string schema;
     std::optional<std::string> unit;
     std::optional<std::int64_t> seq;
-    std::string body;  ///< the record as compact JSON
+    std::string body;            ///< the record as compact JSON
+    std::vector<AlertHit> hits;  ///< its "hits"; any make the record an alert
 };
 
 /// The record ready to store, or why it is rejected ("<JSON pointer>: <rule>").

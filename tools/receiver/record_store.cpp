@@ -17,14 +17,25 @@ CREATE TABLE IF NOT EXISTS reads(
   seq INTEGER,
   body TEXT NOT NULL,
   received_utc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS alerts(
+  id TEXT PRIMARY KEY,
+  unit TEXT,
+  seq INTEGER,
+  received_ms INTEGER NOT NULL,
+  body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS counters(name TEXT PRIMARY KEY, value INTEGER);
 INSERT INTO counters(name, value)
-  VALUES ('batches', 0), ('stored', 0), ('duplicates', 0), ('rejected', 0)
+  VALUES ('batches', 0), ('stored', 0), ('duplicates', 0), ('rejected', 0), ('alerts', 0)
   ON CONFLICT(name) DO NOTHING;
 )sql";
 
 constexpr const char* kInsert =
     "INSERT INTO reads(id, schema, unit, seq, body, received_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+    "ON CONFLICT(id) DO NOTHING";
+// A record's first storing adds its alert; ON CONFLICT keeps a resend of a
+// record deleted from reads (but not from alerts) from failing its batch.
+constexpr const char* kInsertAlert =
+    "INSERT INTO alerts(id, unit, seq, received_ms, body) VALUES (?1, ?2, ?3, ?4, ?5) "
     "ON CONFLICT(id) DO NOTHING";
 constexpr const char* kCount = "UPDATE counters SET value = value + ?2 WHERE name = ?1";
 constexpr const char* kReadCounters = "SELECT name, value FROM counters";
@@ -87,6 +98,12 @@ void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
                       SQLITE_TRANSIENT);
 }
 
+/// Binds a record's unit and seq, NULL where it has none.
+void bind_unit_and_seq(sqlite3_stmt* statement, int unit_index, const AcceptedRecord& record) {
+    if (record.unit) bind_text(statement, unit_index, *record.unit);
+    if (record.seq) sqlite3_bind_int64(statement, unit_index + 1, *record.seq);
+}
+
 }  // namespace
 
 void RecordStore::CloseDatabase::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
@@ -125,10 +142,12 @@ core::Result<RecordStore> RecordStore::open(const std::filesystem::path& path) {
     if (sqlite3_exec(db.get(), kCreateTables, nullptr, nullptr, nullptr) != SQLITE_OK)
         return fail(db.get(), "create tables");
     Statement insert = prepare(db.get(), kInsert);
+    Statement insert_alert = prepare(db.get(), kInsertAlert);
     Statement count = prepare(db.get(), kCount);
     Statement read_counters = prepare(db.get(), kReadCounters);
-    if (!insert || !count || !read_counters) return fail(db.get(), "prepare statements");
-    return RecordStore(std::move(db), std::move(insert), std::move(count),
+    if (!insert || !insert_alert || !count || !read_counters)
+        return fail(db.get(), "prepare statements");
+    return RecordStore(std::move(db), std::move(insert), std::move(insert_alert), std::move(count),
                        std::move(read_counters));
 }
 
@@ -138,7 +157,8 @@ core::Result<std::vector<StoreOutcome>> RecordStore::store_batch(
     Transaction transaction(db_.get());
     if (!transaction.begin()) return failure("begin a transaction");
     std::vector<StoreOutcome> outcomes;
-    if (auto status = store_records(records, utc_text(received), outcomes); !status)
+    std::int64_t alerts = 0;
+    if (auto status = store_records(records, received, outcomes, alerts); !status)
         return status.error();
     std::int64_t stored = 0;
     for (const auto outcome : outcomes) stored += outcome == StoreOutcome::stored ? 1 : 0;
@@ -146,7 +166,8 @@ core::Result<std::vector<StoreOutcome>> RecordStore::store_batch(
     for (const auto& [name, amount] :
          {std::pair{"batches", std::int64_t{1}}, std::pair{"stored", stored},
           std::pair{"duplicates", duplicates},
-          std::pair{"rejected", static_cast<std::int64_t>(rejected)}}) {
+          std::pair{"rejected", static_cast<std::int64_t>(rejected)},
+          std::pair{"alerts", alerts}}) {
         if (auto status = add_to_counter(name, amount); !status) return status.error();
     }
     if (!transaction.commit()) return failure("commit");
@@ -154,21 +175,38 @@ core::Result<std::vector<StoreOutcome>> RecordStore::store_batch(
 }
 
 core::Status RecordStore::store_records(const std::vector<AcceptedRecord>& records,
-                                        const std::string& received_utc,
-                                        std::vector<StoreOutcome>& outcomes) {
+                                        std::chrono::system_clock::time_point received,
+                                        std::vector<StoreOutcome>& outcomes, std::int64_t& alerts) {
+    const std::string received_utc = utc_text(received);
+    const std::int64_t received_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(received.time_since_epoch()).count();
     sqlite3_stmt* insert = insert_.get();
     for (const auto& record : records) {
         const ResetOnExit reset(insert);
         bind_text(insert, 1, record.id);
         bind_text(insert, 2, record.schema);
-        if (record.unit) bind_text(insert, 3, *record.unit);
-        if (record.seq) sqlite3_bind_int64(insert, 4, *record.seq);
+        bind_unit_and_seq(insert, 3, record);
         bind_text(insert, 5, record.body);
         bind_text(insert, 6, received_utc);
         if (sqlite3_step(insert) != SQLITE_DONE) return failure("store record '" + record.id + "'");
-        outcomes.push_back(sqlite3_changes(db_.get()) == 1 ? StoreOutcome::stored
-                                                           : StoreOutcome::duplicate);
+        const bool stored = sqlite3_changes(db_.get()) == 1;
+        outcomes.push_back(stored ? StoreOutcome::stored : StoreOutcome::duplicate);
+        if (!stored || record.hits.empty()) continue;
+        if (auto status = store_alert(record, received_ms); !status) return status;
+        alerts += sqlite3_changes(db_.get());
     }
+    return core::Ok{};
+}
+
+core::Status RecordStore::store_alert(const AcceptedRecord& record, std::int64_t received_ms) {
+    sqlite3_stmt* insert = insert_alert_.get();
+    const ResetOnExit reset(insert);
+    bind_text(insert, 1, record.id);
+    bind_unit_and_seq(insert, 2, record);
+    sqlite3_bind_int64(insert, 4, received_ms);
+    bind_text(insert, 5, record.body);
+    if (sqlite3_step(insert) != SQLITE_DONE)
+        return failure("store the alert of record '" + record.id + "'");
     return core::Ok{};
 }
 
@@ -193,6 +231,7 @@ core::Result<Counters> RecordStore::counters() const {
         if (name == "stored") counters.stored = value;
         if (name == "duplicates") counters.duplicates = value;
         if (name == "rejected") counters.rejected = value;
+        if (name == "alerts") counters.alerts = value;
     }
     if (step != SQLITE_DONE) return failure("read counters");
     return counters;

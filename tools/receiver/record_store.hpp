@@ -2,10 +2,12 @@
 /// The receiver's durable store: accepted records in SQLite (WAL,
 /// synchronous=FULL), one transaction per batch, de-duplicated by id.
 ///
-/// Tables: reads(id TEXT PRIMARY KEY, schema, unit, seq, body, received_utc)
-/// and counters(name TEXT PRIMARY KEY, value) with the rows batches, stored,
-/// duplicates and rejected, updated in each batch's transaction so that they
-/// always agree with reads. WAL lets tests read the file while we write.
+/// Tables: reads(id TEXT PRIMARY KEY, schema, unit, seq, body, received_utc);
+/// alerts(id TEXT PRIMARY KEY, unit, seq, received_ms, body), a copy of each
+/// stored record that reports hit-list hits; and counters(name TEXT PRIMARY
+/// KEY, value) with the rows batches, stored, duplicates, rejected and alerts,
+/// updated in each batch's transaction so that they always agree with reads
+/// and alerts. WAL lets tests read the file while we write.
 
 #include <chrono>
 #include <cstdint>
@@ -29,6 +31,7 @@ struct Counters {
     std::int64_t stored = 0;
     std::int64_t duplicates = 0;
     std::int64_t rejected = 0;
+    std::int64_t alerts = 0;  ///< stored records with hits
 };
 
 /// One connection: use it from one thread at a time.
@@ -37,10 +40,11 @@ class RecordStore {
     /// Opens or creates the database and its tables; an Error names the file.
     static core::Result<RecordStore> open(const std::filesystem::path& path);
 
-    /// Stores `records` in one transaction and counts the batch, what became
-    /// of each record, and `rejected` (the batch's records that failed their
-    /// checks). When it returns the transaction is on disk; an Error means
-    /// nothing of the batch was stored.
+    /// Stores `records` in one transaction, each newly stored one with hits
+    /// in alerts too, and counts the batch, what became of each record, the
+    /// alerts, and `rejected` (the batch's records that failed their checks).
+    /// When it returns the transaction is on disk; an Error means nothing of
+    /// the batch was stored.
     core::Result<std::vector<StoreOutcome>> store_batch(
         const std::vector<AcceptedRecord>& records, std::size_t rejected,
         std::chrono::system_clock::time_point received);
@@ -57,23 +61,27 @@ class RecordStore {
     using Database = std::unique_ptr<sqlite3, CloseDatabase>;
     using Statement = std::unique_ptr<sqlite3_stmt, FinalizeStatement>;
 
-    RecordStore(Database db, Statement insert, Statement count, Statement read_counters)
+    RecordStore(Database db, Statement insert, Statement insert_alert, Statement count,
+                Statement read_counters)
         : db_(std::move(db)),
           insert_(std::move(insert)),
+          insert_alert_(std::move(insert_alert)),
           count_(std::move(count)),
           read_counters_(std::move(read_counters)) {}
 
     static Statement prepare(sqlite3* db, const char* sql);
     static bool enable_wal(sqlite3* db);
     core::Status store_records(const std::vector<AcceptedRecord>& records,
-                               const std::string& received_utc,
-                               std::vector<StoreOutcome>& outcomes);
+                               std::chrono::system_clock::time_point received,
+                               std::vector<StoreOutcome>& outcomes, std::int64_t& alerts);
+    core::Status store_alert(const AcceptedRecord& record, std::int64_t received_ms);
     core::Status add_to_counter(const char* name, std::int64_t amount);
     core::Error failure(const std::string& what) const;
 
     // Declared before the statements, so that it is closed after them.
     Database db_;
     Statement insert_;
+    Statement insert_alert_;
     Statement count_;
     Statement read_counters_;
 };

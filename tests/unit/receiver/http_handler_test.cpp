@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "sample_hitlist.hpp"
 #include "sample_record.hpp"
 #include "temp_dir.hpp"
 
@@ -13,7 +14,10 @@ namespace {
 
 namespace http = boost::beast::http;
 using nlohmann::json;
+using testing::hitlist_text;
+using testing::sample_hit;
 using testing::sample_record;
+using testing::sample_record_2;
 
 const Peer kPeer{"127.0.0.1:5555", "unit-0001"};
 
@@ -50,7 +54,21 @@ class ReceiverHttpHandlerTest : public ::testing::Test {
         return reply.response ? std::move(*reply.response) : Response{};
     }
 
-    RequestHandler handler() { return RequestHandler(*schemas_, *store_, faults_); }
+    RequestHandler handler() { return RequestHandler(*schemas_, *store_, faults_, hitlists_); }
+
+    /// Serves hit lists from a folder holding full.hitlist at version 42 and
+    /// delta-41.hitlist; returns the folder.
+    std::filesystem::path serve_hitlists() {
+        std::filesystem::create_directory(dir_.path() / "hitlists");
+        dir_.write("hitlists/full.hitlist", hitlist_text(42));
+        dir_.write("hitlists/delta-41.hitlist", hitlist_text(42, 41));
+        hitlists_.emplace(dir_.path() / "hitlists");
+        return hitlists_->folder();
+    }
+
+    Response get_hitlist(const std::string& query) {
+        return answer(request(http::verb::get, "/v1/hitlist" + query, "", ""));
+    }
 
     void schedule(const std::string& spec) {
         faults_ = FaultSchedule({parse_fault_spec(spec).value()}, 0, 1);
@@ -62,6 +80,7 @@ class ReceiverHttpHandlerTest : public ::testing::Test {
     std::optional<SchemaRegistry> schemas_;
     std::optional<RecordStore> store_;
     FaultSchedule faults_;
+    std::optional<HitlistFolder> hitlists_;
 };
 
 TEST_F(ReceiverHttpHandlerTest, Health) {
@@ -243,6 +262,100 @@ TEST_F(ReceiverHttpHandlerTest, SlowStoresAndAsksForADelay) {
     EXPECT_EQ(reply.delay, std::chrono::milliseconds(1500));
     EXPECT_EQ(reply.response->result(), http::status::ok);
     EXPECT_EQ(counters().stored, 1);
+}
+
+TEST_F(ReceiverHttpHandlerTest, RecordsWithHitsAreCountedAsAlerts) {
+    json alert = sample_record_2(1);
+    alert["hits"] = {sample_hit()};
+    const auto response = answer(batch({alert, sample_record_2(2)}));
+    ASSERT_EQ(response.result(), http::status::ok) << response.body();
+    EXPECT_EQ(body_of(response)["results"][0]["status"], "stored") << response.body();
+    EXPECT_EQ(counters().alerts, 1);
+    EXPECT_EQ(body_of(answer(batch({alert})))["results"][0]["status"], "duplicate");
+    EXPECT_EQ(counters().alerts, 1);
+}
+
+TEST_F(ReceiverHttpHandlerTest, HitlistDeltaWhenTheUnitHoldsItsBase) {
+    serve_hitlists();
+    const auto response = get_hitlist("?have=41");
+    ASSERT_EQ(response.result(), http::status::ok) << response.body();
+    EXPECT_EQ(response.body(), hitlist_text(42, 41));
+    EXPECT_EQ(response[http::field::content_type], "application/vnd.anpr.hitlist");
+    EXPECT_EQ(response["X-Hitlist-Version"], "42");
+    EXPECT_EQ(response[http::field::content_length], std::to_string(response.body().size()));
+    EXPECT_TRUE(response.keep_alive());
+}
+
+TEST_F(ReceiverHttpHandlerTest, HitlistFullWhenNewerThanTheUnitsAndNoDelta) {
+    serve_hitlists();
+    for (const auto* query : {"", "?have=0", "?have=40", "?other=1&have=7", "?have=007"}) {
+        const auto response = get_hitlist(query);
+        ASSERT_EQ(response.result(), http::status::ok) << query;
+        EXPECT_EQ(response.body(), hitlist_text(42)) << query;
+        EXPECT_EQ(response["X-Hitlist-Version"], "42") << query;
+    }
+}
+
+TEST_F(ReceiverHttpHandlerTest, HitlistNotModifiedWhenUpToDate) {
+    const auto folder = serve_hitlists();
+    for (const auto* query : {"?have=42", "?have=43"}) {
+        const auto response = get_hitlist(query);
+        EXPECT_EQ(response.result(), http::status::not_modified) << query;
+        EXPECT_EQ(response.body(), "") << query;
+        EXPECT_EQ(response.count(http::field::content_type), 0u) << query;
+        EXPECT_EQ(response.count("X-Hitlist-Version"), 0u) << query;
+    }
+    std::filesystem::remove(folder / "full.hitlist");
+    EXPECT_EQ(get_hitlist("?have=0").result(), http::status::not_modified) << "no list at all";
+}
+
+TEST_F(ReceiverHttpHandlerTest, HitlistBadHaveIsABadRequestNamingIt) {
+    serve_hitlists();
+    for (const std::string have :
+         {"x", "-1", "+1", "", "4 2", "0x1", "1.0", "99999999999999999999999", "\xff"}) {
+        const auto response = get_hitlist("?have=" + have);
+        EXPECT_EQ(response.result(), http::status::bad_request) << have;
+        EXPECT_TRUE(body_of(response)["error"].get<std::string>().starts_with(
+            "query parameter \"have\" must be a whole number"))
+            << have << " -> " << response.body();
+    }
+    EXPECT_EQ(body_of(get_hitlist("?have=-1"))["error"],
+              "query parameter \"have\" must be a whole number from 0 to 18446744073709551615, "
+              "not \"-1\"");
+    EXPECT_EQ(get_hitlist("?have").result(), http::status::bad_request);
+    EXPECT_EQ(get_hitlist("?have=18446744073709551615").result(), http::status::not_modified);
+}
+
+TEST_F(ReceiverHttpHandlerTest, HitlistNotFoundWhenNoneAreServed) {
+    const auto response = get_hitlist("?have=0");
+    EXPECT_EQ(response.result(), http::status::not_found);
+    EXPECT_EQ(body_of(response), json({{"error", "no hit lists served"}}));
+}
+
+TEST_F(ReceiverHttpHandlerTest, HitlistOnlyTakesGet) {
+    serve_hitlists();
+    for (const auto method : {http::verb::post, http::verb::put, http::verb::head}) {
+        const auto response = answer(request(method, "/v1/hitlist?have=0"));
+        EXPECT_EQ(response.result(), http::status::method_not_allowed);
+        EXPECT_EQ(response[http::field::allow], "GET");
+    }
+}
+
+TEST_F(ReceiverHttpHandlerTest, HitlistWithAGarbledHeaderIsAServerErrorNamingTheFile) {
+    const auto folder = serve_hitlists();
+    dir_.write("hitlists/full.hitlist", "{\"version\": 4\n{}\n");
+    const auto response = get_hitlist("?have=0");
+    EXPECT_EQ(response.result(), http::status::internal_server_error);
+    EXPECT_EQ(body_of(response)["error"], "hit list '" + (folder / "full.hitlist").string() +
+                                              "': its first line is not a JSON object");
+    EXPECT_EQ(get_hitlist("?have=41").result(), http::status::ok) << "the delta is still good";
+}
+
+TEST_F(ReceiverHttpHandlerTest, FaultsDoNotApplyToHitlists) {
+    serve_hitlists();
+    schedule("status:500");
+    EXPECT_EQ(get_hitlist("?have=0").result(), http::status::ok);
+    EXPECT_EQ(answer(batch({sample_record(1)})).result_int(), 500u);
 }
 
 }  // namespace

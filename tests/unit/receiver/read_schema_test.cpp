@@ -1,5 +1,6 @@
-// The real record schema, docs/read-record.schema.json, through the receiver's
-// checks, and against Python's jsonschema as a second opinion.
+// The real record schemas, docs/read-record.schema.json and
+// docs/read-record-2.schema.json, through the receiver's checks, and against
+// Python's jsonschema as a second opinion.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -18,7 +19,9 @@ namespace anpr::receiver {
 namespace {
 
 using nlohmann::json;
+using testing::sample_hit;
 using testing::sample_record;
+using testing::sample_record_2;
 
 const SchemaRegistry& schemas() {
     static const SchemaRegistry loaded = [] {
@@ -37,6 +40,14 @@ std::string problem(const json& record) {
 
 json changed(const std::function<void(json&)>& change) {
     json record = sample_record();
+    change(record);
+    return record;
+}
+
+/// sample_record_2 with sample_hit as its one hit, then `change`d.
+json hit_changed(const std::function<void(json&)>& change) {
+    json record = sample_record_2();
+    record["hits"] = {sample_hit()};
     change(record);
     return record;
 }
@@ -78,6 +89,79 @@ TEST(ReceiverReadSchemaTest, BrokenRecordsAreRejectedWithPathAndRule) {
               "/frames_read: expected type integer, got number");
     EXPECT_EQ(problem(changed([](json& r) { r["best_crop_jpeg"] = std::string(21849, 'A'); })),
               "/best_crop_jpeg: has 21849 characters, more than maxLength 21848");
+}
+
+TEST(ReceiverReadSchemaTest, VersionTwoRecordWithHitsIsAcceptedAndItsHitsShown) {
+    const auto plain = check_record(schemas(), sample_record_2());
+    ASSERT_TRUE(plain.ok()) << plain.error().message;
+    EXPECT_TRUE(plain.value().hits.empty());
+
+    const json record = hit_changed([](json& r) {
+        json exact = sample_hit();
+        exact["plate"] = exact["matched_text"] = "1ABC123";
+        exact["match"] = "exact";
+        exact["substitutions"] = json::array();
+        exact["country"] = "";
+        exact["category"] = "watch";
+        exact["priority"] = 9;
+        r["hits"].push_back(exact);
+    });
+    const auto checked = check_record(schemas(), record);
+    ASSERT_TRUE(checked.ok()) << checked.error().message;
+    ASSERT_EQ(checked.value().hits.size(), 2u);
+    EXPECT_EQ(checked.value().hits[0].plate, "1ABC128");
+    EXPECT_EQ(checked.value().hits[0].category, "stolen_vehicle");
+    EXPECT_EQ(checked.value().hits[0].priority, "1");
+    EXPECT_EQ(checked.value().hits[1].category, "watch");
+    EXPECT_EQ(json::parse(checked.value().body), record);
+}
+
+TEST(ReceiverReadSchemaTest, BrokenHitsAreRejectedWithPathAndRule) {
+    EXPECT_EQ(problem(hit_changed([](json& r) { r["hits"][0]["category"] = "parking"; })),
+              R"(/hits/0/category: must be one of "stolen_vehicle", "wanted_person", )"
+              R"("no_insurance", "no_technical_inspection", "low_emission_zone", "watch")");
+    EXPECT_EQ(
+        problem(hit_changed([](json& r) { r["hits"][0]["substitutions"][0]["read"] = "33"; })),
+        "/hits/0/substitutions/0/read: does not match pattern ^[A-Z0-9]$");
+    EXPECT_EQ(
+        problem(hit_changed([](json& r) { r["hits"][0]["substitutions"][0]["listed"] = "b"; })),
+        "/hits/0/substitutions/0/listed: does not match pattern ^[A-Z0-9]$");
+    EXPECT_EQ(
+        problem(hit_changed([](json& r) { r["hits"][0]["substitutions"][0].erase("listed"); })),
+        "/hits/0/substitutions/0/listed: required property is missing");
+    EXPECT_EQ(
+        problem(hit_changed([](json& r) { r["hits"][0]["substitutions"][0]["position"] = -1; })),
+        "/hits/0/substitutions/0/position: is less than minimum 0");
+    EXPECT_EQ(problem(hit_changed([](json& r) { r["hits"][0]["substitutions"][0]["why"] = "O"; })),
+              "/hits/0/substitutions/0/why: property is not allowed (additionalProperties: false)");
+    EXPECT_EQ(problem(hit_changed([](json& r) { r["hits"][0]["priority"] = 0; })),
+              "/hits/0/priority: is less than minimum 1");
+    EXPECT_EQ(problem(hit_changed([](json& r) { r["hits"][0]["priority"] = 10; })),
+              "/hits/0/priority: is greater than maximum 9");
+    EXPECT_EQ(problem(hit_changed([](json& r) { r["hits"][0]["list_version"] = 0; })),
+              "/hits/0/list_version: is less than minimum 1");
+    EXPECT_EQ(problem(hit_changed([](json& r) { r["hits"][0]["match"] = "fuzzy"; })),
+              R"(/hits/0/match: must be one of "exact", "look-alike")");
+    EXPECT_EQ(problem(hit_changed([](json& r) { r["hits"][0]["plate"] = "1-ABC-128"; })),
+              "/hits/0/plate: does not match pattern ^[A-Z0-9]{1,16}$");
+    EXPECT_EQ(problem(hit_changed([](json& r) { r["hits"][0]["country"] = "BEL1"; })),
+              "/hits/0/country: has 4 characters, more than maxLength 3");
+    EXPECT_EQ(problem(hit_changed(
+                  [](json& r) { r["hits"][0]["expires_utc"] = "2026-12-06T10:00:00.000Z"; })),
+              "/hits/0/expires_utc: does not match pattern "
+              "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$");
+    EXPECT_EQ(problem(hit_changed([](json& r) { r["hits"][0]["action"] = std::string(501, 'a'); })),
+              "/hits/0/action: has 501 characters, more than maxLength 500");
+    EXPECT_EQ(problem(hit_changed([](json& r) { r["hits"][0].erase("matched_text"); })),
+              "/hits/0/matched_text: required property is missing");
+    EXPECT_EQ(problem(hit_changed([](json& r) { r["hits"] = json::array(); })),
+              "/hits: has 0 items, fewer than minItems 1");
+    EXPECT_EQ(
+        problem(hit_changed([](json& r) { r["hits"] = std::vector<json>(17, sample_hit()); })),
+        "/hits: has 17 items, more than maxItems 16");
+    EXPECT_EQ(problem(changed([](json& r) { r["hits"] = {sample_hit()}; })),
+              "/hits: property is not allowed (additionalProperties: false)")
+        << "version 1 has no hits";
 }
 
 TEST(ReceiverReadSchemaTest, UnknownOrMissingSchemaIsRejected) {
@@ -129,28 +213,16 @@ TEST(ReceiverReadSchemaTest, MissingSchemaFileIsALoadErrorNamingIt) {
     EXPECT_NE(registry.error().message.find("read-record.schema.json"), std::string::npos);
 }
 
-// Python's jsonschema, where installed, must agree on the sample and on
-// broken copies of it: the validator here implements the same rules.
-TEST(ReceiverReadSchemaTest, PythonJsonschemaAgrees) {
-    constexpr const char* kPython = "/usr/bin/python3";
-    if (std::system((std::string(kPython) + " -c 'import jsonschema' 2>/dev/null").c_str()) != 0)
-        GTEST_SKIP() << kPython << " with jsonschema is not installed";
+constexpr const char* kPython = "/usr/bin/python3";
+
+bool python_has_jsonschema() {
+    return std::system((std::string(kPython) + " -c 'import jsonschema' 2>/dev/null").c_str()) == 0;
+}
+
+/// Python's jsonschema must agree with the receiver on each of `records`
+/// against `schema_file`: the validator here implements the same rules.
+void expect_python_agrees(const std::string& schema_file, const std::vector<json>& records) {
     const anpr::testing::TempDir dir;
-    const std::vector<json> records = {
-        sample_record(),
-        changed([](json& r) { r["text"] = "1abc123"; }),
-        changed([](json& r) { r.erase("models"); }),
-        changed([](json& r) { r["position"]["lat"] = 91; }),
-        changed([](json& r) {
-            r["first"]["box"] = {1, 2, 3, 4, 5};
-        }),
-        changed([](json& r) { r["direction"] = "sideways"; }),
-        changed([](json& r) {
-            r["seq"] = 3.0;
-            r["id"] = "unit-0001/3";
-        }),
-        changed([](json& r) { r["country"] = ""; }),
-    };
     for (std::size_t i = 0; i < records.size(); ++i) {
         const auto file = dir.write("record.json", records[i].dump());
         const std::string command =
@@ -159,13 +231,52 @@ TEST(ReceiverReadSchemaTest, PythonJsonschemaAgrees) {
             "schema = json.load(open(sys.argv[1]))\n"
             "record = json.load(open(sys.argv[2]))\n"
             "sys.exit(1 if list(jsonschema.Draft202012Validator(schema).iter_errors(record)) "
-            "else 0)' docs/read-record.schema.json " +
-            file.string();
+            "else 0)' " +
+            schema_file + " " + file.string();
         const bool python_accepts = std::system(command.c_str()) == 0;
         const bool we_accept = problem(records[i]).empty();
         EXPECT_EQ(we_accept, python_accepts) << "record " << i << ": " << problem(records[i]);
     }
-    EXPECT_TRUE(problem(records[0]).empty());
+}
+
+TEST(ReceiverReadSchemaTest, PythonJsonschemaAgrees) {
+    if (!python_has_jsonschema()) GTEST_SKIP() << kPython << " with jsonschema is not installed";
+    expect_python_agrees("docs/read-record.schema.json",
+                         {
+                             sample_record(),
+                             changed([](json& r) { r["text"] = "1abc123"; }),
+                             changed([](json& r) { r.erase("models"); }),
+                             changed([](json& r) { r["position"]["lat"] = 91; }),
+                             changed([](json& r) {
+                                 r["first"]["box"] = {1, 2, 3, 4, 5};
+                             }),
+                             changed([](json& r) { r["direction"] = "sideways"; }),
+                             changed([](json& r) {
+                                 r["seq"] = 3.0;
+                                 r["id"] = "unit-0001/3";
+                             }),
+                             changed([](json& r) { r["country"] = ""; }),
+                         });
+    EXPECT_TRUE(problem(sample_record()).empty());
+}
+
+TEST(ReceiverReadSchemaTest, PythonJsonschemaAgreesOnHits) {
+    if (!python_has_jsonschema()) GTEST_SKIP() << kPython << " with jsonschema is not installed";
+    expect_python_agrees(
+        "docs/read-record-2.schema.json",
+        {
+            sample_record_2(),
+            hit_changed([](json&) {}),
+            hit_changed([](json& r) { r["hits"][0]["category"] = "parking"; }),
+            hit_changed([](json& r) { r["hits"][0]["priority"] = 10; }),
+            hit_changed([](json& r) { r["hits"][0]["country"] = ""; }),
+            hit_changed([](json& r) { r["hits"][0]["substitutions"] = json::array(); }),
+            hit_changed([](json& r) { r["hits"][0]["substitutions"][0]["read"] = ""; }),
+            hit_changed([](json& r) { r["hits"][0].erase("action"); }),
+            hit_changed([](json& r) { r["hits"][0]["extra"] = 1; }),
+            hit_changed([](json& r) { r["hits"] = json::array(); }),
+        });
+    EXPECT_TRUE(problem(hit_changed([](json&) {})).empty());
 }
 
 }  // namespace

@@ -14,7 +14,14 @@ namespace {
 
 AcceptedRecord record(int seq) {
     const std::string id = "unit-0001/" + std::to_string(seq);
-    return {id, "anpr.read/1", "unit-0001", seq, R"({"id":")" + id + R"("})"};
+    return {id, "anpr.read/1", "unit-0001", seq, R"({"id":")" + id + R"("})", {}};
+}
+
+/// A record that reports one hit: an alert.
+AcceptedRecord record_with_hit(int seq) {
+    AcceptedRecord made = record(seq);
+    made.hits = {{"1ABC128", "stolen_vehicle", "1"}};
+    return made;
 }
 
 const auto kReceived =
@@ -102,7 +109,7 @@ TEST(ReceiverRecordStoreTest, NullUnitAndSeqForRecordsWithout) {
     const auto path = dir.path() / "reads.db";
     auto store = RecordStore::open(path);
     ASSERT_TRUE(store.ok());
-    const AcceptedRecord alert{"alert-1", "anpr.alert/1", std::nullopt, std::nullopt, "{}"};
+    const AcceptedRecord alert{"alert-1", "anpr.alert/1", std::nullopt, std::nullopt, "{}", {}};
     ASSERT_TRUE(store.value().store_batch({alert}, 0, kReceived).ok());
     EXPECT_EQ(
         Reader(path).text("SELECT coalesce(unit, 'NULL') || coalesce(seq, 'NULL') FROM reads"),
@@ -127,6 +134,57 @@ TEST(ReceiverRecordStoreTest, ReopenedStoreKeepsRecordsAndCounters) {
     EXPECT_EQ(counters.stored, 1);
     EXPECT_EQ(counters.duplicates, 1);
     EXPECT_EQ(counters.rejected, 2);
+}
+
+TEST(ReceiverRecordStoreTest, NewRecordsWithHitsAreStoredAsAlertsOnce) {
+    const anpr::testing::TempDir dir;
+    const auto path = dir.path() / "reads.db";
+    auto store = RecordStore::open(path);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(store.value().store_batch({record_with_hit(1), record(2)}, 0, kReceived).ok());
+    const auto resent =
+        store.value().store_batch({record_with_hit(1), record_with_hit(3)}, 0, kReceived);
+    ASSERT_TRUE(resent.ok()) << resent.error().message;
+    EXPECT_EQ(resent.value(), (std::vector{StoreOutcome::duplicate, StoreOutcome::stored}));
+
+    const Reader reader(path);
+    EXPECT_EQ(reader.text("SELECT group_concat(id, ' ') FROM (SELECT id FROM alerts ORDER BY id)"),
+              "unit-0001/1 unit-0001/3");
+    EXPECT_EQ(reader.text("SELECT unit || ' ' || seq || ' ' || received_ms || ' ' || body "
+                          "FROM alerts WHERE id = 'unit-0001/1'"),
+              R"(unit-0001 1 1764411840123 {"id":"unit-0001/1"})");
+    EXPECT_EQ(store.value().counters().value().alerts, 2);
+    EXPECT_EQ(reader.text("SELECT value FROM counters WHERE name = 'alerts'"), "2");
+}
+
+TEST(ReceiverRecordStoreTest, StoreWithoutAlertsIsUpgradedInPlace) {
+    const anpr::testing::TempDir dir;
+    const auto path = dir.path() / "reads.db";
+    {
+        sqlite3* raw = nullptr;
+        ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+        const std::unique_ptr<sqlite3, decltype(&sqlite3_close)> db(raw, sqlite3_close);
+        // The tables as the receiver made them before alerts, with one read.
+        ASSERT_EQ(sqlite3_exec(db.get(), R"sql(
+            CREATE TABLE reads(id TEXT PRIMARY KEY, schema TEXT NOT NULL, unit TEXT,
+              seq INTEGER, body TEXT NOT NULL, received_utc TEXT NOT NULL);
+            CREATE TABLE counters(name TEXT PRIMARY KEY, value INTEGER);
+            INSERT INTO counters VALUES ('batches', 1), ('stored', 1), ('duplicates', 0),
+              ('rejected', 0);
+            INSERT INTO reads VALUES ('unit-0001/1', 'anpr.read/1', 'unit-0001', 1, '{}',
+              '2025-11-29T10:24:00.123Z');)sql",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+    }
+    auto store = RecordStore::open(path);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    ASSERT_TRUE(
+        store.value().store_batch({record_with_hit(1), record_with_hit(2)}, 0, kReceived).ok());
+    const auto counters = store.value().counters().value();
+    EXPECT_EQ(counters.stored, 2);
+    EXPECT_EQ(counters.duplicates, 1);
+    EXPECT_EQ(counters.alerts, 1);
+    EXPECT_EQ(Reader(path).text("SELECT id FROM alerts"), "unit-0001/2");
 }
 
 TEST(ReceiverRecordStoreTest, UnopenableFileIsAnErrorNamingIt) {

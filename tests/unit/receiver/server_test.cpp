@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "receiver/tls.hpp"
+#include "sample_hitlist.hpp"
 #include "sample_record.hpp"
 #include "temp_dir.hpp"
 
@@ -29,6 +30,7 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using nlohmann::json;
 using tcp = net::ip::tcp;
+using testing::hitlist_text;
 using testing::sample_record;
 
 Request post_batch(const std::vector<json>& records) {
@@ -40,11 +42,13 @@ Request post_batch(const std::vector<json>& records) {
     return request;
 }
 
-Request get_health() {
-    Request request{http::verb::get, "/v1/health", 11};
+Request get(const std::string& target) {
+    Request request{http::verb::get, target, 11};
     request.set(http::field::host, "localhost");
     return request;
 }
+
+Request get_health() { return get("/v1/health"); }
 
 /// A blocking HTTP client over Stream: beast::tcp_stream or an ssl_stream of one.
 template <class Stream>
@@ -97,7 +101,7 @@ class ReceiverServerTest : public ::testing::Test {
         std::vector<FaultSpec> specs;
         for (const auto& spec : faults) specs.push_back(parse_fault_spec(spec).value());
         faults_.emplace(std::move(specs), 0, 1);
-        handler_.emplace(*schemas_, *store_, *faults_);
+        handler_.emplace(*schemas_, *store_, *faults_, hitlists_);
         auto server = Server::listen(io_, {net::ip::make_address("127.0.0.1"), 0}, tls, *handler_);
         ASSERT_TRUE(server.ok()) << server.error().message;
         server_ = std::move(server).value();
@@ -136,6 +140,7 @@ class ReceiverServerTest : public ::testing::Test {
     std::optional<SchemaRegistry> schemas_;
     std::optional<RecordStore> store_;
     std::optional<FaultSchedule> faults_;
+    std::optional<HitlistFolder> hitlists_;  ///< set before start() to serve hit lists
     std::optional<RequestHandler> handler_;
     net::io_context io_;
     std::unique_ptr<Server> server_;
@@ -232,6 +237,25 @@ TEST_F(ReceiverServerTest, StopClosesIdleConnectionsAndAnswersRequestsInProgress
     EXPECT_THROW(PlainClient late(port_), boost::system::system_error);
 }
 
+TEST_F(ReceiverServerTest, HitlistAndNotModifiedKeepTheConnection) {
+    dir_.write("full.hitlist", hitlist_text(42));
+    hitlists_.emplace(dir_.path());
+    start();
+    PlainClient client(port_);
+    const auto full = client.exchange(get("/v1/hitlist?have=0"));
+    ASSERT_TRUE(full.has_value());
+    EXPECT_EQ(full->result(), http::status::ok);
+    EXPECT_EQ(full->body(), hitlist_text(42));
+    EXPECT_EQ((*full)["X-Hitlist-Version"], "42");
+    const auto current = client.exchange(get("/v1/hitlist?have=42"));
+    ASSERT_TRUE(current.has_value());
+    EXPECT_EQ(current->result(), http::status::not_modified);
+    EXPECT_TRUE(current->keep_alive());
+    const auto health = client.exchange(get_health());  // the 304 had no body to skip
+    ASSERT_TRUE(health.has_value());
+    EXPECT_EQ(health->result(), http::status::ok);
+}
+
 /// The test PKI, made once for all TLS tests; empty when it cannot be made.
 const std::filesystem::path& test_pki() {
     static const anpr::testing::TempDir dir;
@@ -279,6 +303,24 @@ TEST_F(ReceiverServerTest, MutualTlsAcceptsOnlyUnitsOfTheClientCa) {
 
     PlainClient plain(port_);  // no TLS at all: closed without an HTTP answer
     EXPECT_FALSE(plain.exchange(get_health()).has_value());
+}
+
+TEST_F(ReceiverServerTest, HitlistOverMutualTls) {
+    if (test_pki().empty()) GTEST_SKIP() << "scripts/make-test-pki failed (no openssl?)";
+    auto server_tls = make_server_tls(test_pki() / "server.pem", test_pki() / "server.key",
+                                      test_pki() / "ca.pem");
+    ASSERT_TRUE(server_tls.ok()) << server_tls.error().message;
+    dir_.write("delta-41.hitlist", hitlist_text(42, 41));
+    hitlists_.emplace(dir_.path());
+    start({}, &server_tls.value());
+    auto tls = client_tls("unit");
+    TlsClient client(port_, tls);
+    client.stream().handshake(net::ssl::stream_base::client);
+    const auto delta = client.exchange(get("/v1/hitlist?have=41"));
+    ASSERT_TRUE(delta.has_value());
+    EXPECT_EQ(delta->result(), http::status::ok);
+    EXPECT_EQ(delta->body(), hitlist_text(42, 41));
+    EXPECT_EQ((*delta)[http::field::content_type], "application/vnd.anpr.hitlist");
 }
 
 TEST_F(ReceiverServerTest, TlsContextErrorsNameTheFile) {

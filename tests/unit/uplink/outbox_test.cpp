@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <chrono>
+#include <thread>
+
 #include "temp_dir.hpp"
 
 namespace anpr::uplink {
@@ -137,6 +140,24 @@ TEST(OutboxTest, FullQuotaRefusesOrdinaryRecordsKeepsCommittedOnesAndSparesAlert
     for (std::uint64_t seq = 1; seq <= stored; ++seq) all.push_back(seq);
     EXPECT_FALSE(outbox.delivered(all));
     EXPECT_EQ(outbox.add(Lane::ordinary, record_of("again")).kind, AddOutcome::Kind::stored);
+}
+
+TEST(OutboxTest, RetentionPurgesOnlyOldRecordsOfItsLane) {
+    anpr::testing::TempDir dir;
+    auto outbox = opened(dir.path() / "outbox.db");
+    outbox.add(Lane::ordinary, record_of("old passage"));
+    outbox.add(Lane::priority, record_of("old hit"));
+    const auto cut = std::chrono::system_clock::now() + std::chrono::milliseconds(5);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    outbox.add(Lane::ordinary, record_of("new passage"));
+    const auto purged = outbox.purge(Lane::ordinary, cut);
+    ASSERT_TRUE(purged) << purged.error().message;
+    EXPECT_EQ(purged.value(), 1u);
+    const auto left = outbox.next_batch(10, 1 << 20).value();
+    ASSERT_EQ(left.size(), 2u);
+    EXPECT_EQ(left[0].id, "u/2") << "the hit stays, however old";
+    EXPECT_EQ(left[1].id, "u/3");
+    EXPECT_EQ(outbox.purge(Lane::ordinary, cut).value(), 0u);
 }
 
 TEST(OutboxTest, NotADatabaseIsAClearError) {
