@@ -84,9 +84,11 @@ core::Status Recorder::store(const tracking::Passage& p, uplink::RecordKind kind
                    hitlist::category_name(hit.entry.category), hit.entry.priority, how(hit),
                    list->header.version, hit.entry.action, what, id);
     }
-    if (hits.empty()) {
-        // No plate: a passage that hit nothing is not the log's business.
-        log_->info("{} stored as {}: {}, confidence {:.2f}, frames {}-{} of '{}' ({} read)", what,
+    // No plate: a read that hit nothing is not the log's business.
+    if (hits.empty() && kind == uplink::RecordKind::still) {
+        log_->info("read stored as {}: confidence {:.2f} in '{}'", id, p.confidence, p.source);
+    } else if (hits.empty()) {
+        log_->info("passage stored as {}: {}, confidence {:.2f}, frames {}-{} of '{}' ({} read)",
                    id, tracking::direction_name(p.direction), p.confidence, p.first.frame,
                    p.last.frame, p.source, p.frames_read);
     }

@@ -102,31 +102,20 @@ std::shared_ptr<const ActiveList> HitlistService::active(
 core::Status HitlistService::apply(std::string_view bytes,
                                    std::chrono::system_clock::time_point now) {
     const auto log = logging::logger("hitlist");
-    const auto refuse = [&](const std::string& why) -> core::Status {
-        std::lock_guard lock(mutex_);
-        ++counts_.refused;
-        counts_.last_error = why;
-        if (active_) {
-            log->error("{}; keeping version {} (issued {} ago)", why, active_->header.version,
-                       hours_since(active_->header.issued, now));
-        } else {
-            log->error("{}; the unit holds no list", why);
-        }
-        return core::Error{why};
-    };
     auto document =
         read_list_document(bytes, authority_, static_cast<std::size_t>(config_.max_mb) << 20);
-    if (!document) return refuse(document.error().message);
+    if (!document) return refuse(document.error().message, now);
     std::optional<StoredList> current;
     {
         std::lock_guard lock(mutex_);
         if (active_) current = StoredList{active_->header, active_->index.entries()};
     }
     auto updated = updated_list(current, document.value(), now);
-    if (!updated) return refuse(updated.error().message);
+    if (!updated) return refuse(updated.error().message, now);
     if (auto saved = store_.save(updated.value()); !saved) {
         return refuse("hit list version " + std::to_string(updated.value().header.version) +
-                      " could not be stored: " + saved.error().message);
+                          " could not be stored: " + saved.error().message,
+                      now);
     }
     auto fresh = make_active(std::move(updated).value());
     log->info("hit list version {} ({}) active: {} entries, expires {}", fresh->header.version,
@@ -137,6 +126,21 @@ core::Status HitlistService::apply(std::string_view bytes,
     ++counts_.updates;
     counts_.last_error.clear();
     return core::Ok{};
+}
+
+core::Status HitlistService::refuse(const std::string& why,
+                                    std::chrono::system_clock::time_point now) {
+    const auto log = logging::logger("hitlist");
+    std::lock_guard lock(mutex_);
+    ++counts_.refused;
+    counts_.last_error = why;
+    if (active_) {
+        log->error("{}; keeping version {} (issued {} ago)", why, active_->header.version,
+                   hours_since(active_->header.issued, now));
+    } else {
+        log->error("{}; the unit holds no list", why);
+    }
+    return core::Error{why};
 }
 
 HitlistStatus HitlistService::status() const {
@@ -175,7 +179,7 @@ void HitlistService::note_failure(const std::string& why) {
     counts_.last_error = why;
 }
 
-core::Result<std::optional<std::string>> HitlistService::fetch() {
+core::Result<HitlistService::Answer> HitlistService::fetch() {
     std::uint64_t have = 0;
     {
         std::lock_guard lock(mutex_);
@@ -192,10 +196,7 @@ core::Result<std::optional<std::string>> HitlistService::fetch() {
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, &download);
     curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, detail);
     const CURLcode code = curl_easy_perform(easy);
-    if (download.too_large) {
-        return core::Error{"hit list larger than hitlist.max_mb (" +
-                           std::to_string(config_.max_mb) + " MiB): refused"};
-    }
+    if (download.too_large) return Answer{Answer::Kind::too_large, {}};
     if (code != CURLE_OK) return core::Error{uplink::describe_transfer_error(code, detail)};
     long status = 0;
     curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
@@ -203,11 +204,11 @@ core::Result<std::optional<std::string>> HitlistService::fetch() {
         std::lock_guard lock(mutex_);
         counts_.last_check = std::chrono::system_clock::now();
     }
-    if (status == 304) return std::optional<std::string>();
+    if (status == 304) return Answer{Answer::Kind::up_to_date, {}};
     if (status != 200) {
         return core::Error{"the hit list server answered HTTP " + std::to_string(status)};
     }
-    return std::optional<std::string>(std::move(download.body));
+    return Answer{Answer::Kind::list, std::move(download.body)};
 }
 
 void HitlistService::run() {
@@ -223,8 +224,13 @@ void HitlistService::run() {
                       pause_s);
         } else {
             backoff.reset();
-            if (fetched.value()) {
-                (void)apply(*fetched.value(), std::chrono::system_clock::now());
+            const auto now = std::chrono::system_clock::now();
+            if (fetched.value().kind == Answer::Kind::list) {
+                (void)apply(fetched.value().body, now);
+            } else if (fetched.value().kind == Answer::Kind::too_large) {
+                (void)refuse("hit list larger than hitlist.max_mb (" +
+                                 std::to_string(config_.max_mb) + " MiB), cut off: refused",
+                             now);
             }
         }
         std::unique_lock lock(mutex_);

@@ -74,8 +74,16 @@ class HitlistService {
     HitlistService(const config::AppConfig& config, std::string user_agent,
                    evidence::PublicKey authority, HitStore store);
     void run();
-    /// The newer list the network offers; nothing when the unit is up to date.
-    core::Result<std::optional<std::string>> fetch();
+    /// What the network answered: a newer list, nothing new, or a list
+    /// larger than hitlist.max_mb (cut off).
+    struct Answer {
+        enum class Kind { list, up_to_date, too_large };
+        Kind kind = Kind::up_to_date;
+        std::string body;
+    };
+    core::Result<Answer> fetch();
+    /// Counts and logs a refused list, naming the list kept; returns `why`.
+    core::Status refuse(const std::string& why, std::chrono::system_clock::time_point now);
     void note_failure(const std::string& why);
 
     config::HitlistConfig config_;

@@ -83,15 +83,17 @@ TEST_F(HitlistServiceTest, EveryRefusalKeepsTheLastGoodList) {
     EXPECT_FALSE(status.last_error.empty());
 }
 
-TEST_F(HitlistServiceTest, AnOversizedListIsRefused) {
+TEST_F(HitlistServiceTest, AnOversizedListIsRefusedAndTheLastGoodOneStays) {
     config.hitlist.max_mb = 1;
     auto s = service();
+    ASSERT_TRUE(s->apply(version(1, {entry("1ABC123")}), kNow));
     std::vector<HitEntry> many;
     for (int i = 0; i < 20000; ++i) many.push_back(entry("P" + std::to_string(100000 + i)));
-    const auto apply = s->apply(version(1, many), kNow);
+    const auto apply = s->apply(version(2, many), kNow);
     ASSERT_FALSE(apply);
     EXPECT_NE(apply.error().message.find("larger than the limit"), std::string::npos);
-    EXPECT_FALSE(s->active(kNow));
+    ASSERT_TRUE(s->active(kNow));
+    EXPECT_EQ(s->active(kNow)->header.version, 1u);
 }
 
 TEST_F(HitlistServiceTest, AnExpiredActiveListIsNotUsed) {
