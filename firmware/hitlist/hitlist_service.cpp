@@ -95,8 +95,15 @@ void HitlistService::stop() {
 std::shared_ptr<const ActiveList> HitlistService::active(
     std::chrono::system_clock::time_point now) const {
     std::lock_guard lock(mutex_);
-    if (!active_ || active_->header.expires <= now) return nullptr;
-    return active_;
+    if (!active_) return nullptr;
+    if (active_->header.expires > now) return active_;
+    if (expiry_logged_ != active_->header.version) {
+        expiry_logged_ = active_->header.version;
+        logging::logger("hitlist")->error(
+            "hit list version {} expired at {}: no matching until a newer list arrives",
+            active_->header.version, core::utc_seconds_text(active_->header.expires));
+    }
+    return nullptr;
 }
 
 core::Status HitlistService::apply(std::string_view bytes,
@@ -105,11 +112,14 @@ core::Status HitlistService::apply(std::string_view bytes,
     auto document =
         read_list_document(bytes, authority_, static_cast<std::size_t>(config_.max_mb) << 20);
     if (!document) return refuse(document.error().message, now);
-    std::optional<StoredList> current;
+    std::shared_ptr<const ActiveList> held;
     {
         std::lock_guard lock(mutex_);
-        if (active_) current = StoredList{active_->header, active_->index.entries()};
+        held = active_;
     }
+    // Unpacked outside the lock: matching goes on meanwhile.
+    std::optional<StoredList> current;
+    if (held) current = StoredList{held->header, held->index.entries()};
     auto updated = updated_list(current, document.value(), now);
     if (!updated) return refuse(updated.error().message, now);
     if (auto saved = store_.save(updated.value()); !saved) {

@@ -64,7 +64,8 @@ class HitlistService {
     std::shared_ptr<const ActiveList> active(std::chrono::system_clock::time_point now) const;
 
     /// Checks `bytes` as fetched and makes it the active list, stored first;
-    /// an Error says why it was refused, and the last good list stays.
+    /// an Error says why it was refused, and the last good list stays. One
+    /// caller at a time (the service's thread); matching goes on meanwhile.
     core::Status apply(std::string_view bytes, std::chrono::system_clock::time_point now);
 
     HitlistStatus status() const;
@@ -94,6 +95,7 @@ class HitlistService {
     mutable std::mutex mutex_;  ///< guards everything below
     HitStore store_;
     std::shared_ptr<const ActiveList> active_;
+    mutable std::uint64_t expiry_logged_ = 0;  ///< the version whose expiry was logged
     HitlistStatus counts_;
     std::condition_variable wake_;
     bool stopping_ = false;
