@@ -220,12 +220,18 @@ core::Result<ListDocument> read_list_document(std::string_view bytes,
 core::Result<std::string> write_list_document(const ListDocument& document,
                                               const evidence::SigningKey& authority) {
     std::string text = header_json(document.header).dump() + "\n";
-    for (const auto& entry : document.entries) {
+    for (std::size_t i = 0; i < document.entries.size(); ++i) {
+        const auto& entry = document.entries[i];
         json object = key_json(key_of(entry));
         object["priority"] = entry.priority;
         object["action"] = entry.action;
         object["expires_utc"] = core::utc_seconds_text(entry.expires);
-        text += object.dump() + "\n";
+        try {
+            text += object.dump() + "\n";
+        } catch (const json::type_error&) {
+            return core::Error{"entry " + std::to_string(i + 1) + " (" + entry.plate +
+                               ") holds text that is not UTF-8"};
+        }
     }
     for (const auto& key : document.removals) {
         json object = key_json(key);

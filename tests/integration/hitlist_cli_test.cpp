@@ -71,7 +71,9 @@ TEST_F(HitlistSignCliTest, AWrongLineIsNamedAndNothingIsWritten) {
              {"1ABC123,BE,watch,x,2030-01-01T00:00:00Z,Stop\n", "priority 'x' is not a number"},
              {"1ABC123,BE,watch,1,soon,Stop\n", "expires_utc 'soon'"},
              {"1abc-123,BE,watch,1,2030-01-01T00:00:00Z,Stop\n", "a unit would refuse this list"},
-             {"1ABC123,BE\n", "an entry is plate,country,category"}}) {
+             {"1ABC123,BE\n", "an entry is plate,country,category"},
+             {"1ABC123,BE,watch,1,2030-01-01T00:00:00Z,Arr\xeat\n",
+              "entry 1 (1ABC123) holds text that is not UTF-8"}}) {
         const auto entries = dir.write("entries.csv", csv);
         const auto result =
             run_program("anpr", "hitlist-sign --key " + key() + " --version 1 --out " +
