@@ -129,7 +129,46 @@ int main(int argc, char** argv) {
     hitlist_bench_cmd->add_option("--passages", hitlist_bench.passages, "passages matched")
         ->check(CLI::Range(1, 10'000'000));
 
+    anpr::app::SelftestOptions selftest;
+    auto* selftest_cmd = cli.add_subcommand(
+        "selftest",
+        "commissioning report: camera, focus, exposure, reads, GPS, clock, disk, "
+        "outbox, uplink, hit list; each pass, warn or fail");
+    selftest_cmd
+        ->add_option("--frames", selftest.frames, "frames to read (default 50, 20 s at most)")
+        ->check(CLI::Range(1, 10000));
+    selftest_cmd->add_option("--report", selftest.report, "also write the report to this file");
+    selftest_cmd->add_flag("--json", selftest.json, "the report as one JSON object");
+
+    anpr::app::ShellOptions shell;
+    auto* shell_cmd = cli.add_subcommand(
+        "shell", "log in to a unit's diagnostics shell: interactive, or run --command lines");
+    shell_cmd->add_option("address", shell.address, "HOST:PORT (default 127.0.0.1:7070)");
+    shell_cmd->add_option("-u,--user", shell.user, "the account (default $USER)");
+    shell_cmd
+        ->add_option("-c,--command", shell.commands,
+                     "run this line and leave (repeatable); exit 1 if any fails")
+        ->allow_extra_args(false);
+    auto* shell_ca = shell_cmd->add_option("--ca", shell.ca, "TLS: CA of the unit's certificate")
+                         ->check(CLI::ExistingFile);
+    auto* shell_cert =
+        shell_cmd->add_option("--cert", shell.cert, "TLS: your certificate (CN = the account)")
+            ->check(CLI::ExistingFile);
+    auto* shell_key = shell_cmd->add_option("--key", shell.key, "TLS: your certificate's key")
+                          ->check(CLI::ExistingFile);
+    shell_cert->needs(shell_ca)->needs(shell_key);
+    shell_key->needs(shell_cert);
+
+    anpr::app::ShellAccountOptions shell_account;
+    auto* shell_account_cmd = cli.add_subcommand(
+        "shell-account", "make a diagnostics shell account line for diag.accounts");
+    shell_account_cmd->add_option("name", shell_account.name, "the account's name")->required();
+    shell_account_cmd->add_option("--rights", shell_account.rights,
+                                  "plates, operate, plates,operate or - for none (default -)");
+
     CLI11_PARSE(cli, argc, argv);
+    if (shell_cmd->parsed()) return anpr::app::run_shell(shell);
+    if (shell_account_cmd->parsed()) return anpr::app::run_shell_account(shell_account);
     if (!images.empty()) eval.images = images;
 
     auto config = anpr::app::config_from(config_file);
@@ -148,5 +187,6 @@ int main(int argc, char** argv) {
     if (keygen_cmd->parsed()) return anpr::app::run_keygen(keygen);
     if (hitlist_sign_cmd->parsed()) return anpr::app::run_hitlist_sign(hitlist_sign);
     if (hitlist_bench_cmd->parsed()) return anpr::app::run_hitlist_bench(hitlist_bench);
+    if (selftest_cmd->parsed()) return anpr::app::run_selftest_command(config.value(), selftest);
     return anpr::app::run_eval(config.value(), eval);
 }

@@ -128,4 +128,44 @@ struct HitlistBenchOptions {
 /// build time, and the time to match a passage (median, p99, max) on one core.
 int run_hitlist_bench(const HitlistBenchOptions& options);
 
+struct SelftestOptions {
+    int frames = 50;  ///< frames to read from capture.source, at most (20 s at most)
+    std::optional<std::filesystem::path> report;  ///< also write the report here
+    bool json = false;                            ///< the report as one JSON object
+};
+
+/// `anpr selftest`: the commissioning report (diag/selftest.hpp) on frames
+/// read now from capture.source and the unit's services as they stand. A
+/// camera that cannot be opened is a FAIL line of it. 0 when no check
+/// failed (warnings allowed), 1 when one did, 2 on bad input (a source that
+/// cannot be opened, missing models, a report that cannot be written).
+int run_selftest_command(const config::AppConfig& config, const SelftestOptions& options);
+
+struct ShellOptions {
+    std::string address = "127.0.0.1:7070";  ///< the unit's shell, HOST:PORT
+    std::string user;                        ///< the account; empty: $USER
+    std::vector<std::string> commands;       ///< run these and leave; none: interactive
+    std::optional<std::filesystem::path> ca;    ///< TLS: the CA of the unit's certificate
+    std::optional<std::filesystem::path> cert;  ///< TLS: this technician's certificate
+    std::optional<std::filesystem::path> key;   ///< TLS: its key
+};
+
+/// `anpr shell`: logs in to a unit's diagnostics shell (diag/shell_server.hpp)
+/// with the password from ANPR_SHELL_PASSWORD, the terminal (not echoed) or
+/// standard input, then runs the --command lines (bodies to stdout, errors to
+/// stderr) or reads commands with readline. 0 when all answered OK, 1 when
+/// one did not (or the unit ended the session), 2 when it could not connect
+/// or log in.
+int run_shell(const ShellOptions& options);
+
+struct ShellAccountOptions {
+    std::string name;
+    std::string rights = "-";  ///< "plates", "operate", "plates,operate" or "-"
+};
+
+/// `anpr shell-account`: asks for a new password (twice on a terminal; at
+/// least 12 characters) and prints the diag.accounts line with its scrypt
+/// hash. 0, or 2 on a bad name, rights or password.
+int run_shell_account(const ShellAccountOptions& options);
+
 }  // namespace anpr::app

@@ -33,11 +33,19 @@ core::Result<RecordMaker> RecordMaker::create(const config::AppConfig& config) {
 uplink::MakeRecord RecordMaker::make(const tracking::Passage& passage, uplink::RecordKind kind,
                                      uplink::RecordMoment moment,
                                      nlohmann::ordered_json hits) const {
-    return [this, &passage, kind, moment = std::move(moment), hits = std::move(hits)](
-               std::uint64_t seq, const std::string& prev_hash) -> core::Result<uplink::NewRecord> {
+    return sign([this, &passage, kind, moment = std::move(moment),
+                 hits = std::move(hits)](std::uint64_t seq) {
         auto record = uplink::read_record(origin_, passage, kind, seq, moment);
         if (!hits.is_null()) record["hits"] = hits;
-        auto signed_record = evidence::sign_record(std::move(record), prev_hash, key_);
+        return record;
+    });
+}
+
+uplink::MakeRecord RecordMaker::sign(
+    std::function<nlohmann::ordered_json(std::uint64_t seq)> body) const {
+    return [this, body = std::move(body)](
+               std::uint64_t seq, const std::string& prev_hash) -> core::Result<uplink::NewRecord> {
+        auto signed_record = evidence::sign_record(body(seq), prev_hash, key_);
         if (!signed_record) {
             return core::Error{"cannot sign record " + uplink::record_id(origin_.unit.id, seq) +
                                ": " + signed_record.error().message};

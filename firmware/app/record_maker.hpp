@@ -25,6 +25,10 @@ class RecordMaker {
                             uplink::RecordMoment moment,
                             nlohmann::ordered_json hits = nullptr) const;
 
+    /// The same for any kind of record: `body(seq)` is the record numbered
+    /// `seq` without its signature fields (an audit record, say).
+    uplink::MakeRecord sign(std::function<nlohmann::ordered_json(std::uint64_t seq)> body) const;
+
     const uplink::RecordOrigin& origin() const { return origin_; }
 
   private:

@@ -30,7 +30,8 @@ std::string how(const hitlist::HitMatch& match) {
 
 Recorder::Recorder(const RecordMaker& maker, const Whereabouts& whereabouts, uplink::Outbox& outbox,
                    uplink::Uplink* sender, const hitlist::HitlistService* hitlist,
-                   hitlist::PurposePolicy policy, UnitCounters& counters)
+                   hitlist::PurposePolicy policy, UnitCounters& counters,
+                   diag::RecentPassages& recent)
     : maker_(maker),
       whereabouts_(whereabouts),
       outbox_(outbox),
@@ -38,6 +39,7 @@ Recorder::Recorder(const RecordMaker& maker, const Whereabouts& whereabouts, upl
       hitlist_(hitlist),
       policy_(std::move(policy)),
       counters_(counters),
+      recent_(recent),
       log_(logging::logger("unit")) {}
 
 core::Status Recorder::read(const core::Frame& frame, const core::PlateRead& plate) {
@@ -51,6 +53,12 @@ core::Status Recorder::passages(const std::vector<tracking::Passage>& passages) 
     return core::Ok{};
 }
 
+void Recorder::show(const tracking::Passage& p, std::string outcome) {
+    recent_.add({p.best.time.utc, p.display, p.country, p.confidence, p.frames_read,
+                 p.best.read.box.height, p.lane, std::string(tracking::direction_name(p.direction)),
+                 std::move(outcome)});
+}
+
 core::Status Recorder::store(const tracking::Passage& p, uplink::RecordKind kind) {
     const auto now = std::chrono::system_clock::now();
     const auto list = hitlist_ ? hitlist_->active(now) : nullptr;
@@ -59,6 +67,7 @@ core::Status Recorder::store(const tracking::Passage& p, uplink::RecordKind kind
     const char* what = kind == uplink::RecordKind::passage ? "passage" : "read";
     if (hits.empty() && !policy_.uploads_passages) {
         ++counters_.not_uploaded;
+        show(p, "not kept (purpose)");
         return core::Ok{};
     }
     const auto lane = hits.empty() ? uplink::Lane::ordinary : uplink::Lane::priority;
@@ -71,12 +80,14 @@ core::Status Recorder::store(const tracking::Passage& p, uplink::RecordKind kind
     if (added.kind == Kind::full) {
         ++counters_.refused;
         log_->error("{}: {} {}not stored ({} refused so far)", added.message, what,
-                    hits.empty() ? "" : "WITH A HIT ", counters_.refused);
+                    hits.empty() ? "" : "WITH A HIT ", counters_.refused.load());
+        show(p, "REFUSED: outbox full");
         return core::Ok{};
     }
     if (sender_) sender_->wake(lane);
     const auto id = uplink::record_id(maker_.origin().unit.id, added.seq);
     ++(kind == uplink::RecordKind::passage ? counters_.passages : counters_.reads);
+    show(p, (hits.empty() ? "stored as " : "HIT, alert stored as ") + id);
     for (const auto& hit : hits) {
         ++counters_.hits;
         log_->warn("HIT {} ({}) {} priority {} ({}), list version {}: {} | {} stored as {}",

@@ -11,6 +11,7 @@
 #include "app/unit_runner.hpp"
 #include "app/whereabouts.hpp"
 #include "core/result.hpp"
+#include "diag/recent_passages.hpp"
 #include "hitlist/hitlist_service.hpp"
 #include "hitlist/purpose_policy.hpp"
 #include "tracking/passage.hpp"
@@ -25,10 +26,11 @@ namespace anpr::app {
 
 class Recorder {
   public:
-    /// `hitlist` and `sender` may be null: no hit list, no uplink.
+    /// `hitlist` and `sender` may be null: no hit list, no uplink. Every
+    /// passage is also shown to `recent`, for the diagnostics shell.
     Recorder(const RecordMaker& maker, const Whereabouts& whereabouts, uplink::Outbox& outbox,
              uplink::Uplink* sender, const hitlist::HitlistService* hitlist,
-             hitlist::PurposePolicy policy, UnitCounters& counters);
+             hitlist::PurposePolicy policy, UnitCounters& counters, diag::RecentPassages& recent);
 
     /// A plate read on a still image. An Error: the outbox's disk failed.
     core::Status read(const core::Frame& frame, const core::PlateRead& plate);
@@ -37,6 +39,8 @@ class Recorder {
 
   private:
     core::Status store(const tracking::Passage& p, uplink::RecordKind kind);
+    /// Shows the passage and what became of it to the shell's `reads`.
+    void show(const tracking::Passage& p, std::string outcome);
 
     const RecordMaker& maker_;
     const Whereabouts& whereabouts_;
@@ -45,6 +49,7 @@ class Recorder {
     const hitlist::HitlistService* hitlist_;
     hitlist::PurposePolicy policy_;
     UnitCounters& counters_;
+    diag::RecentPassages& recent_;
     std::shared_ptr<spdlog::logger> log_;
 };
 

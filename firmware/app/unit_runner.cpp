@@ -10,6 +10,7 @@
 #include "app/record_origin.hpp"
 #include "app/recorder.hpp"
 #include "app/retention.hpp"
+#include "app/unit_diagnostics.hpp"
 #include "app/whereabouts.hpp"
 #include "capture/frame_source.hpp"
 #include "capture/stream_source.hpp"
@@ -123,8 +124,12 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
 
     UnitCounters counters;
     pipeline::StageStats stage_stats;
+    UnitDiagnostics diagnostics(config, counters,
+                                {frames, outbox.value(), uplink, hitlist.value().get(), gps, clock},
+                                maker.value());
+    diagnostics.start();
     Recorder record(maker.value(), whereabouts, outbox.value(), uplink, hitlist.value().get(),
-                    policy, counters);
+                    policy, counters, diagnostics.recent());
     pipeline::ReadingPool pool(std::move(readers).value());
     std::atomic<bool> tracker_idle{true};
     const auto on_frame = [&](pipeline::ReadFrame& read) -> core::Status {
@@ -133,12 +138,15 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
             if (auto failed = uplink->failure()) return *failed;
         }
         const auto& image = read.frame;
+        diagnostics.frames().observe(image);
         if (!read.plates) {
             ++counters.frames_failed;
+            diagnostics.collector().observe_failure();
             log->warn("cannot read frame '{}': {}", image.source, read.plates.error().message);
             return core::Ok{};
         }
         stage_stats.add(read.times);
+        diagnostics.collector().observe(image, read.plates.value());
         if (tracker) {
             if (auto stored = record.passages(tracker->add(image, read.plates.value())); !stored)
                 return stored;
@@ -155,6 +163,8 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     const auto on_error = [&](const core::Error& error) {
         ++counters.frames;
         ++counters.frames_failed;
+        diagnostics.frames().beat();
+        diagnostics.collector().observe_failure();
         log->warn("skipping frame: {}", error.message);
     };
     // Empty road: nothing moved and no plate is being followed. The gate sees
@@ -164,17 +174,20 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     std::function<bool(const core::Frame&)> skip;
     if (gating) {
         skip = [&](const core::Frame& frame) {
+            diagnostics.frames().observe(frame);
             const bool moved = gate.moved(frame.image);
-            return !moved && tracker_idle.load();
+            const bool skipped = !moved && tracker_idle.load();
+            if (skipped) ++counters.frames_skipped;
+            return skipped;
         };
     }
     auto ran = pool.run(frames, stop, on_frame, on_error, skip);
     if (!ran) return ran.error();
-    counters.frames_skipped = pool.skipped();
     counters.frames += counters.frames_skipped;
     if (tracker) {
         if (auto stored = record.passages(tracker->finish()); !stored) return stored.error();
     }
+    diagnostics.stop();
     const auto source_counters = frames.counters();
     counters.frames_dropped = source_counters.dropped;
     counters.frames_failed += source_counters.errors;
@@ -184,13 +197,15 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     log->info(
         "stopped: {} frames, {} failed, {} reads and {} passages stored, {} hit(s), {} not "
         "uploaded (purpose), {} deleted undelivered (retention)",
-        counters.frames, counters.frames_failed, counters.reads, counters.passages, counters.hits,
-        counters.not_uploaded, counters.purged);
-    if (gating) log->info("{} frames not read: nothing moved on them", counters.frames_skipped);
+        counters.frames.load(), counters.frames_failed.load(), counters.reads.load(),
+        counters.passages.load(), counters.hits.load(), counters.not_uploaded.load(),
+        counters.purged.load());
+    if (gating)
+        log->info("{} frames not read: nothing moved on them", counters.frames_skipped.load());
     if (stage_stats.frames() > 0) log->info("stage times: {}", stage_stats.line());
     if (frames.films_a_scene() && capture::is_live_source(config.capture.source)) {
         log->info("{}: {} frames dropped (no time to read them), {} outages", frames.description(),
-                  counters.frames_dropped, counters.outages);
+                  counters.frames_dropped.load(), counters.outages.load());
     }
     for (const auto& service_status : {describe(clock), describe(gps)}) {
         log->info("{}", service_status);
@@ -200,7 +215,7 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
         log->info("hit list: {}", describe(*hitlist.value()));
     }
     if (counters.refused > 0) {
-        log->error("{} record(s) refused: the outbox was full", counters.refused);
+        log->error("{} record(s) refused: the outbox was full", counters.refused.load());
     }
     if (uplink) {
         // A file or folder is done: give the uplink time to empty the outbox.

@@ -172,6 +172,35 @@ struct PurposeConfig {
     float retention_h = 24.f;
 };
 
+/// The diagnostics shell and health reporting (diag/).
+struct DiagConfig {
+    /// Where the shell listens, "HOST:PORT"; port 0 takes a free one (logged).
+    /// Anywhere but loopback needs tls_ca, tls_cert and tls_key. Empty: no
+    /// shell. The shell also stays off while no account is configured.
+    std::string listen = "127.0.0.1:7070";
+    /// Technicians' accounts, "NAME:PASSWORD-HASH:RIGHTS" each, made with
+    /// `anpr shell-account`; RIGHTS is a comma-separated subset of "plates"
+    /// (see plates in `reads`) and "operate" (snapshot, flush, log level,
+    /// restart), or "-" for none. There is no default account.
+    std::vector<std::string> accounts;
+    /// Remote use: the shell speaks TLS and asks each client for a
+    /// certificate signed by tls_ca whose common name is the account that
+    /// logs in. All three or none.
+    std::filesystem::path tls_ca;
+    std::filesystem::path tls_cert;
+    std::filesystem::path tls_key;
+    int max_connections = 16;      ///< clients at once; more are turned away, 1..1000
+    int max_line_bytes = 4096;     ///< a longer line ends its session, 64..1048576
+    float idle_timeout_s = 600.f;  ///< a silent session is closed, s, 1..86400
+    int max_failed_logins =
+        5;                    ///< failures in a row before an account or address is locked, 1..100
+    float lockout_s = 300.f;  ///< how long it stays locked, s, 1..86400
+    std::filesystem::path snapshot_dir = "out/snapshots";  ///< where `snapshot` writes frames
+    /// Prometheus metrics over HTTP, "HOST:PORT" (loopback only), at /metrics.
+    /// Empty: none. An address in use is logged and the unit reads on.
+    std::string metrics = "127.0.0.1:9464";
+};
+
 struct AppConfig {
     UnitConfig unit;
     LogConfig log;
@@ -189,6 +218,7 @@ struct AppConfig {
     EvidenceConfig evidence;
     HitlistConfig hitlist;
     PurposeConfig purpose;
+    DiagConfig diag;
 };
 
 }  // namespace anpr::config

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "config/schema.hpp"
+#include "config/shell_account.hpp"
 #include "core/edit_distance.hpp"
 
 namespace anpr::config {
@@ -181,6 +182,19 @@ core::Result<AppConfig> load_config(const std::filesystem::path& file) {
     }
     if (std::ferror(stream.get())) return cannot_read();
     return parse_config(text, file.string());
+}
+
+AppConfig redact_secrets(AppConfig config) {
+    for (auto& text : config.diag.accounts) {
+        auto account = parse_shell_account(text);
+        if (!account) {
+            text = "<redacted: not an account>";
+            continue;
+        }
+        account.value().hash = "<redacted>";
+        text = shell_account_text(account.value());
+    }
+    return config;
 }
 
 void print_config(const AppConfig& config, std::ostream& out) {

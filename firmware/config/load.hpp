@@ -26,4 +26,9 @@ core::Result<AppConfig> load_config(const std::filesystem::path& file);
 /// parse_config reads back to the same config.
 void print_config(const AppConfig& config, std::ostream& out);
 
+/// `config` with its secrets hidden, for showing to a technician: each
+/// diag.accounts entry keeps its name and rights, its password hash becomes
+/// "<redacted>".
+AppConfig redact_secrets(AppConfig config);
+
 }  // namespace anpr::config

@@ -6,10 +6,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <limits>
+#include <set>
 #include <sstream>
 #include <type_traits>
 #include <utility>
 
+#include "config/shell_account.hpp"
+#include "core/listen_address.hpp"
 #include "core/result.hpp"
 #include "geo/gpsd_address.hpp"
 #include "plates/plates.hpp"
@@ -250,6 +253,19 @@ Problem https_or_empty(const std::string& value) {
     return "'" + value + "' is not an https:// address: the unit sends reads only over TLS";
 }
 
+/// "HOST:PORT" for a server of the unit's, or empty for none.
+Problem listen_address_or_empty(const std::string& value) {
+    if (value.empty()) return std::nullopt;
+    if (auto address = core::parse_listen_address(value); !address) return address.error().message;
+    return std::nullopt;
+}
+
+/// A diagnostics shell account, "NAME:PASSWORD-HASH:RIGHTS".
+Problem shell_account(const std::string& value) {
+    if (auto account = parse_shell_account(value); !account) return account.error().message;
+    return std::nullopt;
+}
+
 /// Names that end up in record ids and file names: no spaces, slashes or quotes.
 Problem identifier(const std::string& value) {
     if (value.empty()) return "must not be empty";
@@ -309,6 +325,7 @@ const std::vector<Binding>& bindings() {
         const Section gps{"gps", &AppConfig::gps};
         const Section hitlist{"hitlist", &AppConfig::hitlist};
         const Section purpose{"purpose", &AppConfig::purpose};
+        const Section diag{"diag", &AppConfig::diag};
         const auto categories =
             each(one_of({"stolen_vehicle", "wanted_person", "no_insurance",
                          "no_technical_inspection", "low_emission_zone", "watch"}));
@@ -382,6 +399,18 @@ const std::vector<Binding>& bindings() {
             purpose("traffic_safety_uploads_passages", &U::traffic_safety_uploads_passages),
             purpose("crime_fighting_uploads_passages", &U::crime_fighting_uploads_passages),
             purpose("retention_h", &U::retention_h, in_range(0.01f, 8760.f)),
+            diag("listen", &DiagConfig::listen, listen_address_or_empty),
+            diag("accounts", &DiagConfig::accounts, each(shell_account)),
+            diag("tls_ca", &DiagConfig::tls_ca),
+            diag("tls_cert", &DiagConfig::tls_cert),
+            diag("tls_key", &DiagConfig::tls_key),
+            diag("max_connections", &DiagConfig::max_connections, in_range(1, 1000)),
+            diag("max_line_bytes", &DiagConfig::max_line_bytes, in_range(64, 1048576)),
+            diag("idle_timeout_s", &DiagConfig::idle_timeout_s, in_range(1.f, 86400.f)),
+            diag("max_failed_logins", &DiagConfig::max_failed_logins, in_range(1, 100)),
+            diag("lockout_s", &DiagConfig::lockout_s, in_range(1.f, 86400.f)),
+            diag("snapshot_dir", &DiagConfig::snapshot_dir, non_empty<std::filesystem::path>),
+            diag("metrics", &DiagConfig::metrics, listen_address_or_empty),
         };
     }();
     return table;
@@ -433,6 +462,37 @@ const std::vector<CrossCheck>& cross_checks() {
                         "TLS)";
              }
              return std::nullopt;
+         }},
+        {"diag.listen",
+         [](const AppConfig& config) -> Problem {
+             const auto& diag = config.diag;
+             const int tls_files =
+                 !diag.tls_ca.empty() + !diag.tls_cert.empty() + !diag.tls_key.empty();
+             if (tls_files != 0 && tls_files != 3) {
+                 return "diag.tls_ca, tls_cert and tls_key go together: all three or none";
+             }
+             const auto address = core::parse_listen_address(diag.listen);
+             if (address && !address.value().host.is_loopback() && tls_files == 0) {
+                 return "'" + diag.listen +
+                        "' is not loopback: a shell reachable from the network needs diag.tls_ca, "
+                        "tls_cert and tls_key (client certificates)";
+             }
+             std::set<std::string> names;
+             for (const auto& text : diag.accounts) {
+                 auto account = parse_shell_account(text);
+                 if (account && !names.insert(account.value().name).second) {
+                     return "diag.accounts names '" + account.value().name + "' twice";
+                 }
+             }
+             return std::nullopt;
+         }},
+        {"diag.metrics",
+         [](const AppConfig& config) -> Problem {
+             const auto address = core::parse_listen_address(config.diag.metrics);
+             if (!address || address.value().host.is_loopback()) return std::nullopt;
+             return "'" + config.diag.metrics +
+                    "' is not loopback: metrics are served on loopback only (scrape them through "
+                    "the unit's own exporter or tunnel)";
          }},
         {"uplink.url",
          [](const AppConfig& config) -> Problem {

@@ -80,6 +80,10 @@ HitlistService::~HitlistService() { stop(); }
 
 void HitlistService::start() {
     if (config_.url.empty() || thread_.joinable()) return;
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = false;
+    }
     thread_ = std::thread([this] { run(); });
 }
 

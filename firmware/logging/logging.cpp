@@ -4,6 +4,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 
 #include <filesystem>
+#include <mutex>
 #include <vector>
 
 namespace anpr::logging {
@@ -34,7 +35,26 @@ core::Status setup_logging(const config::LogConfig& config) {
     return core::Ok{};
 }
 
+core::Status set_level(const std::string& level) {
+    const auto parsed = spdlog::level::from_str(level);
+    // from_str answers "off" for any name it does not know.
+    if (parsed == spdlog::level::off && level != "off") {
+        return core::Error{"unknown log level '" + level +
+                           "' (trace, debug, info, warn, error, critical, off)"};
+    }
+    spdlog::set_level(parsed);
+    return core::Ok{};
+}
+
+std::string level() {
+    const auto name = spdlog::level::to_string_view(spdlog::get_level());
+    return std::string(name.data(), name.size());
+}
+
 std::shared_ptr<spdlog::logger> logger(const std::string& name) {
+    // Services on several threads may ask for the same new logger at once.
+    static std::mutex made_once;
+    std::lock_guard lock(made_once);
     if (auto existing = spdlog::get(name)) return existing;
     auto made = std::make_shared<spdlog::logger>(name, sinks().begin(), sinks().end());
     made->set_level(spdlog::get_level());

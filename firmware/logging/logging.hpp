@@ -17,6 +17,13 @@ namespace anpr::logging {
 /// log file cannot be opened.
 core::Status setup_logging(const config::LogConfig& config);
 
+/// Sets every logger's level now (the shell's `log level`); an Error
+/// naming a level that does not exist.
+core::Status set_level(const std::string& level);
+
+/// Every logger's level now: "info", "debug", ...
+std::string level();
+
 /// The logger named `name` ("pipeline", "capture", ...), made on first use.
 std::shared_ptr<spdlog::logger> logger(const std::string& name);
 

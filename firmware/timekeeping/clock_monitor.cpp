@@ -69,6 +69,11 @@ void ClockMonitor::update(const ClockQuality& quality) {
 }
 
 void ClockMonitor::start() {
+    if (thread_.joinable()) return;
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = false;
+    }
     update(measure());
     thread_ = std::thread([this] {
         std::unique_lock lock(mutex_);

@@ -64,4 +64,10 @@ std::string iso8601_utc(std::chrono::system_clock::time_point time) {
     return std::string(date_time) + millis;
 }
 
+std::string valid_utf8(const std::string& text) {
+    const auto quoted =
+        nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return nlohmann::json::parse(quoted).get<std::string>();
+}
+
 }  // namespace anpr::uplink

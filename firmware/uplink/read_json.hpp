@@ -26,6 +26,11 @@ core::Result<core::PlateRead> parse_plate_json(const nlohmann::ordered_json& jso
 nlohmann::ordered_json image_reads_json(const std::string& image, double ms,
                                         const std::vector<core::PlateRead>& plates);
 
+/// `text` with every byte that is not part of valid UTF-8 replaced by U+FFFD:
+/// a record (and its signature) must be UTF-8, a file name or a client's
+/// line need not be.
+std::string valid_utf8(const std::string& text);
+
 /// UTC time as ISO 8601 with milliseconds, e.g. "2026-11-29T10:24:00.123Z".
 std::string iso8601_utc(std::chrono::system_clock::time_point time);
 

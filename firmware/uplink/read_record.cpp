@@ -10,13 +10,6 @@
 namespace anpr::uplink {
 namespace {
 
-/// `text` with every byte that is not part of valid UTF-8 replaced by U+FFFD.
-std::string valid_utf8(const std::string& text) {
-    const auto quoted =
-        nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return nlohmann::json::parse(quoted).get<std::string>();
-}
-
 nlohmann::ordered_json clock_json(const timekeeping::ClockQuality& clock) {
     nlohmann::ordered_json json{{"source", timekeeping::source_name(clock.source)}};
     // Microseconds are finer than any clock's error bound here.

@@ -29,6 +29,11 @@ Uplink::Uplink(const config::UplinkConfig& config, Outbox& outbox, UplinkClient 
 Uplink::~Uplink() { stop(); }
 
 void Uplink::start() {
+    if (thread_.joinable()) return;
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = false;
+    }
     logging::logger("uplink")->info("sending to {} in batches of up to {}", config_.url,
                                     config_.batch);
     thread_ = std::thread([this] { run(); });

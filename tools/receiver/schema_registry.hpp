@@ -17,6 +17,7 @@ namespace anpr::receiver {
 inline const std::map<std::string, std::string> kRecordSchemas = {
     {"anpr.read/1", "read-record.schema.json"},
     {"anpr.read/2", "read-record-2.schema.json"},
+    {"anpr.audit/1", "audit-record-1.schema.json"},
 };
 
 class SchemaRegistry {
