@@ -127,7 +127,11 @@ std::pair<bool, std::string> UnitDiagnostics::selftest() const {
     if (services_.hitlist)
         facts.hitlist = diag::hitlist_facts(services_.hitlist->status(), config_);
     const auto lines = diag::run_selftest(collector_.stats(), facts);
-    return {diag::overall(lines) != diag::Verdict::fail, diag::report_text(lines)};
+    const auto verdict = diag::overall(lines);
+    // The first line is what an ERR answer and the audit record show.
+    return {
+        verdict != diag::Verdict::fail,
+        "self-test " + std::string(diag::verdict_name(verdict)) + "\n" + diag::report_text(lines)};
 }
 
 std::string UnitDiagnostics::summary() const {
