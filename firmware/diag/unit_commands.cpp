@@ -33,16 +33,22 @@ Reply too_many(const Args& args, std::size_t allowed, const std::string& usage) 
     return error_reply("too many arguments: usage " + usage);
 }
 
+/// A service's status line, led by its name where the service does not say it.
+std::string status_line(const ServiceEntry& service) {
+    std::ostringstream out;
+    service.status(out);
+    auto text = out.str();
+    if (text.rfind(service.name + ":", 0) != 0) text = service.name + ": " + text;
+    return text;
+}
+
 Reply status(const UnitView& unit, const Args& args) {
     if (auto wrong = too_many(args, 1, "status [SERVICE]"); !wrong.ok) return wrong;
-    std::ostringstream out;
     if (args.empty()) {
+        std::string text;
         for (const auto& service : unit.services->entries()) {
-            service.status(out);
-            out << '\n';
+            text += (text.empty() ? "" : "\n") + status_line(service);
         }
-        auto text = out.str();
-        if (!text.empty()) text.pop_back();
         return Reply{true, text};
     }
     const auto* service = unit.services->find(args[0]);
@@ -50,8 +56,7 @@ Reply status(const UnitView& unit, const Args& args) {
         return error_reply("no service '" + args[0] + "' (services: " + unit.services->names() +
                            ")");
     }
-    service->status(out);
-    return Reply{true, out.str()};
+    return Reply{true, status_line(*service)};
 }
 
 Reply camera(const UnitView& unit, const Args& args) {
@@ -194,9 +199,7 @@ Reply outbox(const UnitView& unit, const Args& args, const Caller& caller) {
 Reply service_text(const ServiceRegistry& services, const std::string& name) {
     const auto* service = services.find(name);
     if (!service) return Reply{true, "no " + name + " service"};
-    std::ostringstream out;
-    service->status(out);
-    return Reply{true, out.str()};
+    return Reply{true, status_line(*service)};
 }
 
 Reply config_text(const UnitView& unit, const Args& args) {

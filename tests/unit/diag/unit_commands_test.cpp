@@ -83,6 +83,9 @@ TEST_F(UnitCommandsTest, StatusListsEveryServiceOrOne) {
     EXPECT_NE(all.text.find("clock"), std::string::npos);
     EXPECT_NE(all.text.find("pipeline: fine"), std::string::npos);
     EXPECT_EQ(run("status pipeline").text, "pipeline: fine");
+    // A service whose status does not name it is named.
+    registry_.add({"quiet", [](std::ostream& out) { out << "all good"; }, nullptr});
+    EXPECT_EQ(run("status quiet").text, "quiet: all good");
     const auto unknown = run("status nothing");
     EXPECT_FALSE(unknown.ok);
     EXPECT_NE(unknown.text.find("services: clock, pipeline"), std::string::npos);
