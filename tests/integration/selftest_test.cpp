@@ -19,6 +19,7 @@
 #include "capture/video_file.hpp"
 #include "run_command.hpp"
 #include "temp_dir.hpp"
+#include "uplink_rig.hpp"
 
 namespace anpr {
 namespace {
@@ -75,12 +76,12 @@ struct Report {
 };
 
 /// `anpr selftest --json` on a folder of frames, with the unit's other files
-/// in `dir`.
+/// in `dir` and `sections` added to its config.
 Report selftest(const testing::TempDir& dir, const std::filesystem::path& frames,
-                const std::string& extra = "") {
+                const std::string& extra = "", const std::string& sections = "") {
     const auto config = dir.write(
         "selftest.toml", "[capture]\nsource = \"" + frames.string() + "\"\n[outbox]\npath = \"" +
-                             (dir.path() / "outbox.db").string() + "\"\n");
+                             (dir.path() / "outbox.db").string() + "\"\n" + sections);
     Report report;
     const auto result = run_program(
         "anpr", "--config " + config.string() + " selftest --json --frames 100 " + extra);
@@ -168,6 +169,23 @@ TEST(SelftestCommandTest, PrintsOneLinePerCheckAndTheOverallVerdict) {
     }
     EXPECT_NE(result.out.find("still images (no frame rate)"), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("\noverall: "), std::string::npos) << result.out;
+}
+
+TEST(SelftestUplinkTest, ShakesHandsWithTheCentralReceiverAndSaysWhyNot) {
+    testing::TempDir dir;
+    std::filesystem::create_directories(dir.path() / "good");
+    std::filesystem::create_directories(dir.path() / "expired");
+    const testing::Receiver receiver(dir.path() / "good");
+    const auto good = selftest(dir, "images", "", testing::uplink_section(receiver.url()));
+    EXPECT_EQ(good.verdict("uplink"), "PASS") << good.out;
+    EXPECT_NE(good.text("uplink").find("handshake"), std::string::npos) << good.out;
+
+    testing::ReceiverOptions expired_certificate;
+    expired_certificate.server_cert = "server-expired";
+    const testing::Receiver expired(dir.path() / "expired", expired_certificate);
+    const auto bad = selftest(dir, "images", "", testing::uplink_section(expired.url()));
+    EXPECT_EQ(bad.verdict("uplink"), "FAIL") << bad.out;
+    EXPECT_NE(bad.text("uplink").find("expired"), std::string::npos) << bad.out;
 }
 
 }  // namespace
