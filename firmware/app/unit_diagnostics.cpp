@@ -88,6 +88,7 @@ UnitDiagnostics::UnitDiagnostics(const config::AppConfig& config,
             diag::ShellServer::create(config.diag, config.unit.id, commands_, audit_.sink());
         if (shell) {
             shell_ = std::move(shell).value();
+            view_.shell = shell_.get();
             registry_.add_service(*shell_, false);
         } else {
             log->error("{}: no diagnostics shell; the unit reads on", shell.error().message);

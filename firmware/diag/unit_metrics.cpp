@@ -96,6 +96,20 @@ void position_and_time_metrics(const UnitView& unit, PrometheusText& out) {
     }
 }
 
+void shell_metrics(const UnitView& unit, PrometheusText& out) {
+    if (!unit.shell) return;
+    const auto stats = unit.shell->stats();
+    out.gauge("anpr_shell_sessions", "Diagnostics shell sessions open",
+              static_cast<double>(stats.sessions_now))
+        .counter("anpr_shell_logins_failed_total", "Failed shell logins (guessing shows here)",
+                 static_cast<double>(stats.logins_failed))
+        .counter("anpr_shell_turned_away_total",
+                 "Shell clients turned away: too many at once, or a locked address",
+                 static_cast<double>(stats.turned_away))
+        .gauge("anpr_shell_locked", "Account names and addresses locked after failed logins",
+               static_cast<double>(stats.locked_now));
+}
+
 }  // namespace
 
 std::string unit_metrics(const UnitView& unit) {
@@ -107,6 +121,7 @@ std::string unit_metrics(const UnitView& unit) {
     outbox_metrics(unit, out);
     hitlist_metrics(unit, out);
     position_and_time_metrics(unit, out);
+    shell_metrics(unit, out);
     return out.text();
 }
 

@@ -13,6 +13,7 @@
 #include "diag/frame_tap.hpp"
 #include "diag/recent_passages.hpp"
 #include "diag/service_registry.hpp"
+#include "diag/shell_server.hpp"
 #include "geo/gps_service.hpp"
 #include "hitlist/hitlist_service.hpp"
 #include "timekeeping/clock_monitor.hpp"
@@ -38,6 +39,7 @@ struct UnitView {
     std::function<std::pair<bool, std::string>()> selftest;
     /// The unit's metrics in Prometheus' text format.
     std::function<std::string()> metrics;
+    const ShellServer* shell = nullptr;  ///< null: no shell (set once it listens)
 };
 
 }  // namespace anpr::diag

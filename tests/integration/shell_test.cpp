@@ -126,13 +126,13 @@ class ShellOnUnitTest : public ::testing::Test {
             " shell 127.0.0.1:" + std::to_string(shell_port_) + " -u " + user + " " + commands);
     }
 
-    /// anpr_frames_total from the metrics page.
-    long frames_read() {
+    /// One unlabelled sample from the unit's metrics page; -1 when absent.
+    long metric(const std::string& name) {
         RawClient http(metrics_port_);
         http.send("GET /metrics HTTP/1.1\r\nHost: unit\r\n\r\n");
         // Header lines end in '\r', so only a closed connection reads as "".
         for (auto line = http.line(); !line.empty(); line = http.line()) {
-            if (line.rfind("anpr_frames_total ", 0) == 0) return std::stol(line.substr(18));
+            if (line.rfind(name + " ", 0) == 0) return std::stol(line.substr(name.size() + 1));
         }
         return -1;
     }
@@ -220,7 +220,7 @@ TEST_F(ShellOnUnitTest, EveryCommandAnswersAndIsAudited) {
 
 TEST_F(ShellOnUnitTest, HostileClientsNeitherCrashNorStopTheUnit) {
     start_unit();
-    const auto frames_before = frames_read();
+    const auto frames_before = metric("anpr_frames_total");
     ASSERT_GT(frames_before, 0);
     {
         // A crowd: 100 clients at once, 8 allowed; the others are turned away.
@@ -259,7 +259,7 @@ TEST_F(ShellOnUnitTest, HostileClientsNeitherCrashNorStopTheUnit) {
     }
     // The unit read on through all of it.
     std::this_thread::sleep_for(500ms);
-    EXPECT_GT(frames_read(), frames_before);
+    EXPECT_GT(metric("anpr_frames_total"), frames_before);
     const auto viewer = shell("viewer", "another long password", "-c status");
     EXPECT_EQ(viewer.exit_code, 0) << viewer.out;
     {
@@ -274,11 +274,13 @@ TEST_F(ShellOnUnitTest, HostileClientsNeitherCrashNorStopTheUnit) {
         ASSERT_FALSE(refused.empty());
         EXPECT_EQ(refused.back().rfind("ERR too many failed logins", 0), 0u) << refused.back();
     }
+    EXPECT_GE(metric("anpr_shell_logins_failed_total"), 3);
+    EXPECT_GE(metric("anpr_shell_turned_away_total"), 92);
     // ...and the address it guessed from, loopback here, is locked for everyone.
     const auto locked = shell("viewer", "another long password", "-c status");
     EXPECT_EQ(locked.exit_code, 2) << locked.out;
     EXPECT_NE(locked.out.find("too many failed logins"), std::string::npos) << locked.out;
-    EXPECT_GT(frames_read(), frames_before);
+    EXPECT_GT(metric("anpr_frames_total"), frames_before);
     EXPECT_EQ(stop_unit(), 0) << log();
 }
 
