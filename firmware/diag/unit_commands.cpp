@@ -38,6 +38,7 @@ std::string status_line(const ServiceEntry& service) {
     std::ostringstream out;
     service.status(out);
     auto text = out.str();
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
     if (text.rfind(service.name + ":", 0) != 0) text = service.name + ": " + text;
     return text;
 }

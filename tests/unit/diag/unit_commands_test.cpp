@@ -84,7 +84,7 @@ TEST_F(UnitCommandsTest, StatusListsEveryServiceOrOne) {
     EXPECT_NE(all.text.find("pipeline: fine"), std::string::npos);
     EXPECT_EQ(run("status pipeline").text, "pipeline: fine");
     // A service whose status does not name it is named.
-    registry_.add({"quiet", [](std::ostream& out) { out << "all good"; }, nullptr});
+    registry_.add({"quiet", [](std::ostream& out) { out << "all good\n"; }, nullptr});
     EXPECT_EQ(run("status quiet").text, "quiet: all good");
     const auto unknown = run("status nothing");
     EXPECT_FALSE(unknown.ok);
