@@ -174,10 +174,12 @@ core::Result<UnitCounters> run_unit(const config::AppConfig& config,
     std::function<bool(const core::Frame&)> skip;
     if (gating) {
         skip = [&](const core::Frame& frame) {
-            diagnostics.frames().observe(frame);
             const bool moved = gate.moved(frame.image);
             const bool skipped = !moved && tracker_idle.load();
-            if (skipped) ++counters.frames_skipped;
+            if (skipped) {
+                ++counters.frames_skipped;
+                diagnostics.frames().observe(frame);  // read frames are shown in on_frame
+            }
             return skipped;
         };
     }

@@ -1,5 +1,7 @@
 #include "diag/frame_tap.hpp"
 
+#include <algorithm>
+
 namespace anpr::diag {
 namespace {
 
@@ -10,7 +12,8 @@ constexpr std::size_t kRateWindow = 50;
 
 void FrameTap::observe(const core::Frame& frame) {
     std::lock_guard lock(mutex_);
-    frame_ = frame;
+    // Frames read on several threads come back slightly out of order.
+    if (!frame_ || frame.captured.monotonic >= frame_->captured.monotonic) frame_ = frame;
     times_.push_back(frame.captured.monotonic);
     while (times_.size() > kRateWindow) times_.pop_front();
     beat_ = std::chrono::steady_clock::now();
@@ -26,7 +29,8 @@ std::optional<TappedFrame> FrameTap::latest() const {
     if (!frame_) return std::nullopt;
     TappedFrame tapped{*frame_, 0.0};
     if (times_.size() >= 2) {
-        const std::chrono::duration<double> span = times_.back() - times_.front();
+        const auto [first, last] = std::minmax_element(times_.begin(), times_.end());
+        const std::chrono::duration<double> span = *last - *first;
         if (span.count() > 0) tapped.fps = static_cast<double>(times_.size() - 1) / span.count();
     }
     return tapped;

@@ -1,8 +1,8 @@
 #pragma once
 /// The last frame the pipeline took, for the shell's `snapshot` and
 /// `camera`, and the pipeline's heartbeat for the watchdog. The pipeline
-/// calls observe() on every frame (read or skipped); holding the frame costs
-/// no copy, as each frame owns a buffer of its own.
+/// calls observe() once on every frame (read or skipped); holding the frame
+/// costs no copy, as each frame owns a buffer of its own.
 
 #include <chrono>
 #include <cstdint>
@@ -32,7 +32,7 @@ class FrameTap {
   private:
     mutable std::mutex mutex_;
     std::optional<core::Frame> frame_;
-    std::deque<std::chrono::steady_clock::time_point> times_;  ///< capture times, newest last
+    std::deque<std::chrono::steady_clock::time_point> times_;  ///< capture times, as they came
     std::optional<std::chrono::steady_clock::time_point> beat_;
 };
 

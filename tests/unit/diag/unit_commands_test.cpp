@@ -182,5 +182,24 @@ TEST_F(UnitCommandsTest, MetricsAndSelftestComeFromTheView) {
     EXPECT_FALSE(run("selftest now").ok);
 }
 
+TEST(FrameTapTest, RateAndLatestFrameSurviveFramesComingBackOutOfOrder) {
+    FrameTap tap;
+    EXPECT_FALSE(tap.latest());
+    EXPECT_FALSE(tap.last_beat());
+    const auto start = std::chrono::steady_clock::now();
+    // 25 frames/s, read on two threads: every pair comes back swapped.
+    for (const int index : {1, 0, 3, 2, 5, 4, 7, 6, 9, 8}) {
+        core::Frame frame;
+        frame.index = static_cast<std::uint64_t>(index);
+        frame.captured.monotonic = start + std::chrono::milliseconds(40 * index);
+        tap.observe(frame);
+    }
+    const auto latest = tap.latest();
+    ASSERT_TRUE(latest);
+    EXPECT_EQ(latest->frame.index, 9u);
+    EXPECT_NEAR(latest->fps, 25.0, 0.01);
+    EXPECT_TRUE(tap.last_beat());
+}
+
 }  // namespace
 }  // namespace anpr::diag
