@@ -298,13 +298,13 @@ void ShellSession::close(const std::string& reason) {
     closing_ = true;
     disarm();
     backoff_.cancel();
-    boost::system::error_code ignored;
-    socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
-    socket_.close(ignored);
-    if (serving_) {
+    if (serving_) {  // recorded before the client can see the close
         --context_.counters.sessions_now;
         audit(AuditEvent::Kind::closed, {}, true, reason);
     }
+    boost::system::error_code ignored;
+    socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
+    socket_.close(ignored);
 }
 
 void ShellSession::arm(Deadline deadline, std::chrono::milliseconds after) {

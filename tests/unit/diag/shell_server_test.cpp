@@ -262,7 +262,8 @@ TEST_F(ShellServerTest, FailedLoginsAreRefusedAlikeThenLocked) {
     ASSERT_FALSE(again.ok());
     EXPECT_NE(again.error().message.find("too many failed logins from this address"),
               std::string::npos);
-    EXPECT_TRUE(audit_.has(AuditEvent::Kind::refused, "", "too many failed logins"));
+    EXPECT_TRUE(eventually(
+        [&] { return audit_.has(AuditEvent::Kind::refused, "", "too many failed logins"); }));
 }
 
 TEST_F(ShellServerTest, IdleSessionsAreClosed) {
@@ -275,7 +276,7 @@ TEST_F(ShellServerTest, IdleSessionsAreClosed) {
     ASSERT_TRUE(bye.ok()) << bye.error().message;
     EXPECT_EQ(bye.value(), "BYE idle for 0.3 s");
     EXPECT_FALSE(client->read_line(2s).ok());
-    EXPECT_TRUE(audit_.has(AuditEvent::Kind::closed, "", "idle"));
+    EXPECT_TRUE(eventually([&] { return audit_.has(AuditEvent::Kind::closed, "", "idle"); }));
 }
 
 TEST_F(ShellServerTest, ALongLineEndsItsSessionOnly) {
@@ -286,7 +287,8 @@ TEST_F(ShellServerTest, ALongLineEndsItsSessionOnly) {
     const auto bye = client->read_line(3s);
     ASSERT_TRUE(bye.ok()) << bye.error().message;
     EXPECT_EQ(bye.value(), "BYE line longer than 4096 bytes");
-    EXPECT_TRUE(audit_.has(AuditEvent::Kind::closed, "", "line too long"));
+    EXPECT_TRUE(
+        eventually([&] { return audit_.has(AuditEvent::Kind::closed, "", "line too long"); }));
 
     auto next = logged_in("alice", kAlicePassword);
     ASSERT_TRUE(next);
@@ -339,7 +341,7 @@ TEST_F(ShellServerTest, TurnsAwayClientsPastTheMost) {
         ASSERT_TRUE(client.ok()) << client.error().message;
         served.push_back(std::move(client).value());
     }
-    EXPECT_TRUE(audit_.has(AuditEvent::Kind::refused, "", "busy"));
+    EXPECT_TRUE(eventually([&] { return audit_.has(AuditEvent::Kind::refused, "", "busy"); }));
 }
 
 TEST_F(ShellServerTest, ASlowCommandBlocksNoOtherSession) {
