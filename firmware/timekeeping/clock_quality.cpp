@@ -65,7 +65,10 @@ std::optional<ChronyTracking> parse_chrony_tracking(const std::string& line) {
 ClockQuality judge_clock(int state, const timex& kernel,
                          const std::optional<ChronyTracking>& chrony, double max_error_ms) {
     ClockQuality quality;
-    const bool kernel_synced = state != TIME_ERROR && (kernel.status & STA_UNSYNC) == 0;
+    // adjtimex() fails (-1) where a sandbox forbids it (systemd's
+    // ProtectClock=): then the kernel says nothing, least of all "synchronised".
+    const bool kernel_synced =
+        state >= 0 && state != TIME_ERROR && (kernel.status & STA_UNSYNC) == 0;
     const bool chrony_synced =
         chrony && chrony->stratum > 0 && chrony->leap_status != "Not synchronised";
     if (chrony_synced) {

@@ -45,7 +45,8 @@ struct ChronyTracking {
 /// nothing when it is not such a line. Exposed for tests and the fuzz test.
 std::optional<ChronyTracking> parse_chrony_tracking(const std::string& line);
 
-/// The quality from the kernel's view (`state`, `timex` from adjtimex) and,
+/// The quality from the kernel's view (`state`, `timex` from adjtimex; a
+/// state of -1, adjtimex failing, is no view at all) and,
 /// when chrony runs, its tracking; reads are fit for enforcement when the
 /// error bound is at most `max_error_ms`.
 ClockQuality judge_clock(int state, const timex& kernel,

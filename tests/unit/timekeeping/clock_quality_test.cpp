@@ -50,6 +50,14 @@ TEST(ClockQualityTest, UnsynchronisedClockHasNoErrorBoundAndIsNotFit) {
     EXPECT_STREQ(source_name(quality.source), "unsynchronised");
 }
 
+TEST(ClockQualityTest, AdjtimexRefusedIsUnsynchronisedNotPerfect) {
+    // What a seccomp filter that refuses adjtimex() leaves: -1, a zeroed timex.
+    const auto quality = judge_clock(-1, timex{}, std::nullopt, 5.0);
+    EXPECT_EQ(quality.source, ClockQuality::Source::unsynchronised);
+    EXPECT_FALSE(quality.error_ms);
+    EXPECT_FALSE(quality.fit_for_enforcement);
+}
+
 TEST(ClockQualityTest, KernelMaximumErrorDecidesWithoutChrony) {
     const auto good = judge_clock(TIME_OK, synced_kernel(2000), std::nullopt, 5.0);
     EXPECT_EQ(good.source, ClockQuality::Source::ntp);
