@@ -166,7 +166,50 @@ int main(int argc, char** argv) {
     shell_account_cmd->add_option("--rights", shell_account.rights,
                                   "plates, operate, plates,operate or - for none (default -)");
 
+    anpr::app::ProvisionOptions provision;
+    auto* provision_cmd = cli.add_subcommand(
+        "provision",
+        "commission a unit: set its identity, place, camera, network and TLS files in its "
+        "config, all checked first; nothing is written when anything is wrong");
+    provision_cmd
+        ->add_option("--config", provision.config,
+                     "the unit's config, e.g. /etc/anpr/anpr.toml (read when it exists)")
+        ->required();
+    provision_cmd->add_option("--unit-id", provision.unit_id, "unit.id");
+    provision_cmd->add_option("--site-id", provision.site_id, "unit.site");
+    provision_cmd->add_option("--latitude", provision.latitude, "unit.latitude, WGS 84 degrees");
+    provision_cmd->add_option("--longitude", provision.longitude, "unit.longitude, WGS 84 degrees");
+    provision_cmd->add_option("--heading", provision.heading,
+                              "unit.heading: where the camera looks, degrees from true north "
+                              "(0 up to 360; negative: not known)");
+    provision_cmd
+        ->add_option("--lane", provision.lanes,
+                     "NAME=x0,y0,x1,y1,...: a lane's outline in frame pixels (repeatable; "
+                     "replaces every lane)")
+        ->allow_extra_args(false);
+    provision_cmd->add_option("--source", provision.source, "capture.source: the camera");
+    provision_cmd->add_option("--central-url", provision.central_url,
+                              "uplink.url: the central receiver, https://");
+    provision_cmd->add_option("--hitlist-url", provision.hitlist_url,
+                              "hitlist.url: the hit list endpoint, https://");
+    provision_cmd->add_option("--ca", provision.ca,
+                              "the network CA (PEM), installed as tls/ca.pem beside the config");
+    provision_cmd->add_option("--cert", provision.cert,
+                              "the unit's certificate (PEM, CN = unit id), as tls/unit.pem");
+    provision_cmd->add_option("--key", provision.key,
+                              "the certificate's private key (PEM), as tls/unit.key");
+    provision_cmd->add_option("--authority-key", provision.authority_key,
+                              "hitlist.authority_key: the list authority's public key (PEM)");
+    provision_cmd
+        ->add_option("--account", provision.accounts,
+                     "NAME:HASH:RIGHTS from 'anpr shell-account': added to diag.accounts, or in "
+                     "place of NAME's (repeatable)")
+        ->allow_extra_args(false);
+    provision_cmd->add_flag("--dry-run", provision.dry_run,
+                            "print the resulting config and write nothing");
+
     CLI11_PARSE(cli, argc, argv);
+    if (provision_cmd->parsed()) return anpr::app::run_provision(provision);
     if (shell_cmd->parsed()) return anpr::app::run_shell(shell);
     if (shell_account_cmd->parsed()) return anpr::app::run_shell_account(shell_account);
     if (!images.empty()) eval.images = images;

@@ -3,6 +3,7 @@
 #include <csignal>
 #include <iostream>
 
+#include "app/config_check.hpp"
 #include "app/config_option.hpp"
 #include "app/unit_runner.hpp"
 #include "config/load.hpp"
@@ -23,16 +24,14 @@ int main(int argc, char** argv) {
     bool print = false;
     cli.add_option("-c,--config", config_file, "TOML config file");
     cli.add_option("--check-config", check_file,
-                   "check a config file, report every problem, and exit");
+                   "check a config file and the files it names, report every problem, and exit");
     cli.add_flag("--print-config", print, "print the effective config and exit");
     CLI11_PARSE(cli, argc, argv);
 
     if (check_file) {
-        auto checked = anpr::config::load_config(*check_file);
-        if (!checked) {
-            std::cerr << checked.error().message << "\n";
-            return 1;
-        }
+        const auto problems = anpr::app::check_config_file(*check_file);
+        for (const auto& problem : problems) std::cerr << problem << "\n";
+        if (!problems.empty()) return 1;
         std::cout << check_file->string() << ": OK\n";
         return 0;
     }

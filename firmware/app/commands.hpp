@@ -168,4 +168,34 @@ struct ShellAccountOptions {
 /// hash. 0, or 2 on a bad name, rights or password.
 int run_shell_account(const ShellAccountOptions& options);
 
+struct ProvisionOptions {
+    std::filesystem::path config;        ///< the unit's config: read when it exists, then written
+    std::optional<std::string> unit_id;  ///< unit.id
+    std::optional<std::string> site_id;  ///< unit.site
+    /// unit.latitude, longitude and heading as typed: read here, so that "abc"
+    /// is reported with every other problem.
+    std::optional<std::string> latitude;
+    std::optional<std::string> longitude;
+    std::optional<std::string> heading;
+    std::vector<std::string> lanes;     ///< "NAME=x0,y0,x1,y1,...": all of lanes.names and polygons
+    std::optional<std::string> source;  ///< capture.source
+    std::optional<std::string> central_url;     ///< uplink.url
+    std::optional<std::string> hitlist_url;     ///< hitlist.url
+    std::optional<std::filesystem::path> ca;    ///< the network CA, installed as tls/ca.pem
+    std::optional<std::filesystem::path> cert;  ///< the unit's certificate, as tls/unit.pem
+    std::optional<std::filesystem::path> key;   ///< and its key, as tls/unit.key
+    std::optional<std::filesystem::path> authority_key;  ///< hitlist.authority_key
+    std::vector<std::string> accounts;  ///< "NAME:HASH:RIGHTS": added to diag.accounts, by NAME
+    bool dry_run = false;               ///< print the resulting config, write nothing
+};
+
+/// `anpr provision`: commissions a unit (docs/provisioning.md). Applies the
+/// options to the config file (or the defaults when it does not exist),
+/// checks the result as the unit would (every key, and the files it names:
+/// app/config_check.hpp), then installs the TLS files into the config's
+/// folder, tls/, and writes the config, each atomically. 0 when written (or
+/// nothing changed, or a dry run); 2 with every problem, one line each, and
+/// nothing written.
+int run_provision(const ProvisionOptions& options);
+
 }  // namespace anpr::app

@@ -17,6 +17,9 @@ struct UnitConfig {
     /// Where the unit stands, WGS 84 degrees, until GPS gives it; every record carries it.
     double latitude = 0.0;   ///< -90..90
     double longitude = 0.0;  ///< -180..180
+    /// Which way the camera looks, degrees clockwise from true north, 0 up to
+    /// (not including) 360; negative: not known. Records carry it when known.
+    double heading = -1.0;
 };
 
 struct LogConfig {

@@ -266,6 +266,14 @@ Problem shell_account(const std::string& value) {
     return std::nullopt;
 }
 
+/// A compass direction, 0 up to (not including) 360 degrees; negative: not known.
+Problem heading_or_unknown(const double& value) {
+    if (value < 360) return std::nullopt;  // negative ones too; false for nan
+    std::ostringstream out;
+    out << value << " is out of range 0..360 (360 excluded; negative: not known)";
+    return out.str();
+}
+
 /// Names that end up in record ids and file names: no spaces, slashes or quotes.
 Problem identifier(const std::string& value) {
     if (value.empty()) return "must not be empty";
@@ -337,6 +345,7 @@ const std::vector<Binding>& bindings() {
             unit("site", &UnitConfig::site, identifier),
             unit("latitude", &UnitConfig::latitude, in_range(-90.0, 90.0)),
             unit("longitude", &UnitConfig::longitude, in_range(-180.0, 180.0)),
+            unit("heading", &UnitConfig::heading, heading_or_unknown),
             log("level", &LogConfig::level,
                 one_of({"trace", "debug", "info", "warn", "error", "critical", "off"})),
             log("file", &LogConfig::file),

@@ -41,6 +41,7 @@ nlohmann::ordered_json read_record(const RecordOrigin& origin, const tracking::P
     auto crop_hash = evidence::crop_sha256(record["best_crop_jpeg"].get<std::string>());
     record["crop_sha256"] = crop_hash ? crop_hash.value() : std::string();
     record["position"] = moment.position;
+    if (origin.unit.heading >= 0) record["position"]["camera_heading_deg"] = origin.unit.heading;
     record["time"] = clock_json(moment.clock);
     record["produced_utc"] = iso8601_utc(moment.produced);
     record["firmware"] = origin.firmware;

@@ -7,6 +7,7 @@
 #include "outbox_records.hpp"
 #include "run_command.hpp"
 #include "temp_dir.hpp"
+#include "uplink_rig.hpp"
 
 namespace anpr {
 namespace {
@@ -30,6 +31,39 @@ TEST(DaemonTest, CheckConfigReportsEveryProblemByKey) {
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_NE(result.out.find("ocr.min_confidense"), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("localize.max_candidates"), std::string::npos) << result.out;
+}
+
+/// A unit config sending to the test PKI's receiver with `key` (a test-pki
+/// name), with the TOML lines `localize` in [localize].
+std::string uplink_config(const std::string& key, const std::string& localize) {
+    const auto pki = testing::test_pki();
+    return "[unit]\nid = \"unit-0001\"\n[localize]\n" + localize +
+           "[uplink]\nurl = \"https://127.0.0.1:8443/v1/reads\"\n"
+           "ca_file = \"" +
+           (pki / "ca.pem").string() + "\"\ncert_file = \"" + (pki / "unit.pem").string() +
+           "\"\nkey_file = \"" + (pki / (key + ".key")).string() + "\"\n";
+}
+
+TEST(DaemonTest, CheckConfigChecksTheFilesItNames) {
+    testing::TempDir dir;
+    const auto good = dir.write("good.toml", uplink_config("unit", ""));
+    const auto passed = run_program("anprd", "--check-config " + good.string());
+    EXPECT_EQ(passed.exit_code, 0) << passed.out;
+    EXPECT_EQ(passed.out, good.string() + ": OK\n");
+
+    const auto bad = dir.write(
+        "bad.toml",
+        uplink_config("server", "max_candidates = 0\nmodel = \"no/such/detector.onnx\"\n"));
+    const auto failed = run_program("anprd", "--check-config " + bad.string());
+    EXPECT_EQ(failed.exit_code, 1);
+    const auto pki = testing::test_pki();
+    EXPECT_EQ(failed.out,
+              bad.string() + ":4: localize.max_candidates: 0 is out of range 1..64\n" +
+                  bad.string() +
+                  ": localize.model: no/such/detector.onnx cannot be read: No such file or "
+                  "directory\n" +
+                  bad.string() + ": uplink.key_file: " + (pki / "server.key").string() +
+                  " does not match uplink.cert_file " + (pki / "unit.pem").string() + "\n");
 }
 
 TEST(DaemonTest, MissingConfigFileIsNamed) {

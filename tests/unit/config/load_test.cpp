@@ -33,7 +33,7 @@ std::size_t line_count(const std::string& message) {
 /// A config with every member away from its default, strings that need escaping included.
 AppConfig unusual_config() {
     AppConfig config;
-    config.unit = {"unit-42", "site_7.b", 50.8466123, -4.3528};
+    config.unit = {"unit-42", "site_7.b", 50.8466123, -4.3528, 271.5};
     config.log = {"debug", "logs/\"quoted\" \\ dir/anprd.log"};
     config.capture = {"frames/é", true, 250};
     config.localize = {"classic", "/opt/anpr/detector.onnx", 0.5f, 5, 60, 600};
@@ -278,6 +278,26 @@ TEST(ConfigTest, PositionIsInDegrees) {
     const auto parsed = parse("[unit]\nlatitude = 50.8466123\nlongitude = 4.3528\n");
     ASSERT_TRUE(parsed.ok());
     EXPECT_DOUBLE_EQ(parsed.value().unit.latitude, 50.8466123);
+}
+
+TEST(ConfigTest, HeadingIsACompassDirectionOrNotKnown) {
+    EXPECT_DOUBLE_EQ(AppConfig{}.unit.heading, -1.0) << "not known unless configured";
+    for (const double heading : {0.0, 90.5, 359.9, -1.0}) {
+        const auto parsed = parse("[unit]\nheading = " + std::to_string(heading) + "\n");
+        ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+        EXPECT_DOUBLE_EQ(parsed.value().unit.heading, heading);
+    }
+    EXPECT_EQ(error_of("[unit]\nheading = 400\n"),
+              "test.toml:2: unit.heading: 400 is out of range 0..360 (360 excluded; negative: not "
+              "known)");
+    EXPECT_EQ(error_of("[unit]\nheading = 360\n"),
+              "test.toml:2: unit.heading: 360 is out of range 0..360 (360 excluded; negative: not "
+              "known)");
+    EXPECT_EQ(error_of("[unit]\nheading = nan\n"),
+              "test.toml:2: unit.heading: nan is out of range 0..360 (360 excluded; negative: not "
+              "known)");
+    EXPECT_EQ(error_of("[unit]\nheading = \"north\"\n"),
+              "test.toml:2: unit.heading: expected a number, got string");
 }
 
 TEST(ConfigTest, ReportsEveryProblemAtOnceInFileOrder) {
