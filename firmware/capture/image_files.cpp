@@ -3,11 +3,19 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <string>
 #include <system_error>
 
 #include "capture/image_decode.hpp"
 
 namespace anpr::capture {
+namespace {
+
+/// Larger files are refused before they are read: a camera frame is a few MB,
+/// and a 32-bit unit could not even hold a file of 4 GB.
+constexpr std::uintmax_t kMaxImageBytes = std::uintmax_t{256} << 20;
+
+}  // namespace
 
 std::string lowercase_extension(const std::filesystem::path& path) {
     std::string ext = path.extension().string();
@@ -60,7 +68,11 @@ core::Result<core::Frame> load_frame(const std::filesystem::path& file, std::uin
     const auto size = std::filesystem::file_size(file, ec);
     if (ec) return named(ec.message());
     if (size == 0) return named("the file is empty");
-    std::vector<std::uint8_t> bytes(size);
+    if (size > kMaxImageBytes) {
+        return named("the file is larger than " + std::to_string(kMaxImageBytes >> 20) +
+                     " MB: no camera frame is");
+    }
+    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
     std::ifstream in(file, std::ios::binary);
     if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size))) {
         return named("the file could not be read to its end");

@@ -45,7 +45,10 @@ core::Result<std::uint64_t> header_version(const std::filesystem::path& file,
 /// The first line of `in`, which holds `size` bytes, without its newline.
 core::Result<std::string> first_line(const std::filesystem::path& file, std::ifstream& in,
                                      std::uintmax_t size) {
-    std::string start(std::min<std::uintmax_t>(size, HitlistFolder::kMaxHeaderBytes), '\0');
+    // At most kMaxHeaderBytes: fits a 32-bit size_t.
+    std::string start(
+        static_cast<std::size_t>(std::min<std::uintmax_t>(size, HitlistFolder::kMaxHeaderBytes)),
+        '\0');
     if (!in.read(start.data(), static_cast<std::streamsize>(start.size())))
         return file_error(file, "cannot read its header");
     const auto end = start.find('\n');
@@ -80,7 +83,9 @@ core::Result<std::optional<Hitlist>> read_if_newer(const std::filesystem::path& 
     if (!version) return version.error();
     if (version.value() <= have) return std::optional<Hitlist>{};
 
-    Hitlist hitlist{file.filename().string(), version.value(), std::string(size, '\0')};
+    // At most kMaxFileBytes (checked above): fits a 32-bit size_t.
+    Hitlist hitlist{file.filename().string(), version.value(),
+                    std::string(static_cast<std::size_t>(size), '\0')};
     in.seekg(0);
     if (!in.read(hitlist.bytes.data(), static_cast<std::streamsize>(size)))
         return file_error(file, "cannot read it (did it shrink while being read?)");

@@ -56,6 +56,16 @@ TEST(ImageFilesTest, EmptyAndCorruptFilesAreErrorsNamingThem) {
     EXPECT_FALSE(load_frame(dir.path() / "missing.jpg", 0).ok());
 }
 
+TEST(ImageFilesTest, AFileLargerThanAnyFrameIsRefusedUnread) {
+    testing::TempDir dir;
+    const auto huge = dir.write("huge.jpg", "");
+    std::filesystem::resize_file(huge, std::uintmax_t{257} << 20);  // sparse: no disk used
+    auto frame = load_frame(huge, 0);
+    ASSERT_FALSE(frame.ok());
+    EXPECT_NE(frame.error().message.find("huge.jpg"), std::string::npos);
+    EXPECT_NE(frame.error().message.find("larger than 256 MB"), std::string::npos);
+}
+
 TEST(ImageFilesTest, LoadsAFrameWithItsSourceAndIndex) {
     testing::TempDir dir;
     write_image(dir.path() / "a.png");
