@@ -5,6 +5,7 @@
 
 #include "evidence/base64.hpp"
 #include "evidence/record_chain.hpp"
+#include "evidence/signing_key.hpp"
 
 namespace anpr::evidence {
 namespace {
@@ -14,7 +15,6 @@ using nlohmann::json;
 // A record nests three levels (record, sighting, box); far deeper is no
 // record, and is cut off while parsing so that nothing recurses on it.
 constexpr int kMaxDepth = 8;
-constexpr std::size_t kSignatureSize = 64;
 
 /// Fills in what the record says it is, to name it in a break.
 void identify(const json& record, Break& at) {

@@ -22,7 +22,6 @@ namespace fs = std::filesystem;
 using core::Error;
 
 constexpr std::size_t kRawKeySize = 32;
-constexpr std::size_t kSignatureSize = 64;
 
 struct CloseFile {
     void operator()(std::FILE* file) const { std::fclose(file); }

@@ -4,6 +4,7 @@
 
 #include <openssl/types.h>
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -16,6 +17,9 @@ namespace anpr::evidence {
 /// Where `anpr keygen` writes the pair inside its folder.
 inline constexpr const char* kPrivateKeyFile = "signing.key";
 inline constexpr const char* kPublicKeyFile = "signing.pub";
+
+/// The length of an Ed25519 signature, bytes (RFC 8032).
+inline constexpr std::size_t kSignatureSize = 64;
 
 /// An Ed25519 public key. Copies share the one OpenSSL key.
 class PublicKey {

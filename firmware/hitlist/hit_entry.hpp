@@ -4,6 +4,7 @@
 
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,11 @@ struct EntryKey {
     Category category = Category::watch;
     auto operator<=>(const EntryKey&) const = default;
 };
+
+/// Whole seconds since 1970, as the list and its store keep times.
+inline std::int64_t seconds_of(std::chrono::system_clock::time_point time) {
+    return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
+}
 
 inline EntryKey key_of(const HitEntry& entry) {
     return {entry.plate, entry.country, entry.category};

@@ -21,10 +21,6 @@ Key look_alike_form(std::string_view plate) {
     return form;
 }
 
-std::int64_t seconds_of(std::chrono::system_clock::time_point time) {
-    return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
-}
-
 }  // namespace
 
 HitIndex::HitIndex(const std::vector<HitEntry>& entries) {

@@ -16,10 +16,6 @@ CREATE TABLE IF NOT EXISTS entries(
   priority INTEGER NOT NULL, action TEXT NOT NULL, expires_s INTEGER NOT NULL);
 )sql";
 
-std::int64_t seconds_of(std::chrono::system_clock::time_point time) {
-    return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
-}
-
 std::chrono::system_clock::time_point time_of(std::int64_t seconds) {
     return std::chrono::system_clock::time_point{std::chrono::seconds(seconds)};
 }
